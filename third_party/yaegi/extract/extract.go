@@ -46,7 +46,7 @@ import (
 )
 
 func init() {
-	Symbols["{{.PkgName}}"] = map[string]reflect.Value{
+	{{if .Lazy}}Lazy["{{.PkgName}}"] = func() map[string]reflect.Value { return map[string]reflect.Value{{"{"}}{{else}}Symbols["{{.PkgName}}"] = map[string]reflect.Value{{"{"}}{{end}}
 		{{- if .Val}}
 		// function, constant and variable definitions
 		{{range $key, $value := .Val -}}
@@ -71,7 +71,7 @@ func init() {
 			"_{{$key}}": reflect.ValueOf((*{{$value.Name}})(nil)),
 		{{end}}
 		{{- end}}
-	}
+	}{{if .Lazy}}}{{end}}
 }
 {{range $key, $value := .Wrap -}}
 	// {{$value.Name}} is an interface wrapper for {{$key}} type
@@ -139,6 +139,12 @@ type Extractor struct {
 	Exclude []string // Comma separated list of regexp matching symbols to exclude.
 	Include []string // Comma separated list of regexp matching symbols to include.
 	Tag     []string // Comma separated of build tags to be added to the created package.
+	// Lazy registers a function building the symbol map in a Lazy map of
+	// the destination package, instead of building the map at init time.
+	// It also refers to every symbol by its own name, never to the
+	// restricted replacements of yaegi's stdlib package: the embedder
+	// provides its own.
+	Lazy bool
 }
 
 func (e *Extractor) genContent(importPath string, p *types.Package) ([]byte, error) {
@@ -187,7 +193,7 @@ func (e *Extractor) genContent(importPath string, p *types.Package) ([]byte, err
 		}
 
 		pname := p.Name() + "." + name
-		if rname := p.Name() + name; restricted[rname] {
+		if rname := p.Name() + name; restricted[rname] && !e.Lazy {
 			// Restricted symbol, locally provided by stdlib wrapper.
 			pname = rname
 		}
@@ -321,6 +327,7 @@ func (e *Extractor) genContent(importPath string, p *types.Package) ([]byte, err
 		"Wrap":       wrap,
 		"BuildTags":  buildTags,
 		"License":    e.License,
+		"Lazy":       e.Lazy,
 	}
 	err = parse.Execute(b, data)
 	if err != nil {

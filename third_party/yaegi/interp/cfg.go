@@ -2542,7 +2542,9 @@ func (n *node) isType(sc *scope) bool {
 			return true // Imported source type
 		}
 	case identExpr:
-		return sc.getType(n.ident) != nil
+		// workbook: a type argument substituted for a type parameter is
+		// named by its type's id ("main.Config"), which no scope holds.
+		return n.typeArg || sc.getType(n.ident) != nil
 	case indexExpr:
 		// Maybe a generic type.
 		sym, _, ok := sc.lookup(n.child[0].ident)

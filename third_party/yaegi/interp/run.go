@@ -986,8 +986,16 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 		rcvr = genValueRecv(n)
 	}
 	funcType := n.typ.TypeOf()
+	closure := def.kind == funcLit
 
 	return func(f *frame) reflect.Value {
+		if closure {
+			// workbook: a function literal captures the variables in scope
+			// when it is evaluated, as getFunc does: without this copy, a
+			// closure handed straight to compiled code (wg.Go(func() {…}))
+			// sees the variables of the frame's last iteration.
+			f = f.clone()
+		}
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			fr := newFrame(f, len(def.types), f.runid())

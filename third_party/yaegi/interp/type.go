@@ -1133,7 +1133,14 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 	if err != nil {
 		return nil, err
 	}
-	t, err = nodeType2(interp, sc, g.lastChild(), seen)
+	// workbook: resolve the names of the generic type's definition in the
+	// scope it was declared in, not in the scope of the instantiation: they
+	// differ when the type comes from another package.
+	defScope := sc
+	if lt.scope != nil {
+		defScope = lt.scope
+	}
+	t, err = nodeType2(interp, defScope, g.lastChild(), seen)
 	if err != nil {
 		return nil, err
 	}

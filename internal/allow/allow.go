@@ -1,0 +1,229 @@
+// Package allow is the sandbox's allowlist: the standard packages a workbook
+// program may import, and which of their names it may use.
+//
+// This list is the one place that decides. The symbol tables the interpreter
+// runs with and the type information the front end checks against are both
+// generated from it (go generate ./internal/stdlib), the front end refuses
+// everything else with a message built from it, and the engine replaces the
+// names listed in Package.Engine with confined versions of its own.
+//
+// A package is either open (every exported name, minus Withheld) or narrow
+// (only the names in Only). Packages that touch the host — the file system,
+// processes, the network, the runtime's own knobs — are narrow, so that a
+// name added to them by a newer Go is withheld until someone decides
+// otherwise.
+package allow
+
+import (
+	"slices"
+	"strings"
+)
+
+// A Package is one importable standard package and what a sandboxed program
+// may use of it.
+type Package struct {
+	// Path is the import path.
+	Path string
+	// Only, when not nil, lists the exported names available; all others are
+	// withheld.
+	Only []string
+	// Withheld lists exported names that are not available, each with what
+	// to use instead (shown to the learner).
+	Withheld map[string]string
+	// Engine lists names whose value the engine supplies at run time instead
+	// of the compiled one: confined file access, the virtual environment,
+	// os.Exit that reports how the program ended, and the like.
+	Engine []string
+	// Source marks packages that are generic through and through (slices,
+	// maps, iter, cmp): the interpreter runs a source implementation of them
+	// instead of binary symbols, because reflection cannot call a generic
+	// function.
+	Source bool
+}
+
+// fileAPI is what os offers for files: every path it takes is resolved
+// inside the program's private working directory by the engine.
+var fileAPI = []string{
+	"Chdir", "Chmod", "Chtimes", "Create", "CreateTemp", "DirFS", "Getwd",
+	"Link", "Lstat", "Mkdir", "MkdirAll", "MkdirTemp", "Open", "OpenFile",
+	"ReadDir", "ReadFile", "Readlink", "Remove", "RemoveAll", "Rename",
+	"Stat", "Symlink", "TempDir", "Truncate", "WriteFile", "CopyFS",
+	"UserHomeDir", "UserCacheDir", "UserConfigDir",
+}
+
+var envAPI = []string{
+	"Clearenv", "Environ", "ExpandEnv", "Getenv", "LookupEnv", "Setenv",
+	"Unsetenv", "Hostname",
+}
+
+// Packages lists every package a program may import, sorted by path.
+var Packages = []Package{
+	{Path: "bufio"},
+	{Path: "bytes"},
+	{Path: "cmp", Source: true},
+	{Path: "container/heap"},
+	{Path: "container/list"},
+	{Path: "container/ring"},
+	{Path: "context"},
+	{Path: "crypto/md5"},
+	{Path: "crypto/rand"},
+	{Path: "crypto/sha1"},
+	{Path: "crypto/sha256"},
+	{Path: "crypto/sha512"},
+	{Path: "encoding"},
+	{Path: "encoding/base64"},
+	{Path: "encoding/binary"},
+	{Path: "encoding/csv"},
+	{Path: "encoding/hex"},
+	{Path: "encoding/json"},
+	{Path: "errors"},
+	{Path: "flag"},
+	{Path: "fmt"},
+	{Path: "hash"},
+	{Path: "hash/crc32"},
+	{Path: "hash/fnv"},
+	{Path: "hash/maphash", Withheld: map[string]string{
+		"Comparable":      "hash the value's bytes with maphash.Bytes or maphash.String",
+		"WriteComparable": "write the value's bytes with Hash.Write or Hash.WriteString",
+	}},
+	{Path: "io"},
+	{Path: "io/fs"},
+	{Path: "iter", Source: true},
+	{Path: "log", Engine: []string{"Fatal", "Fatalf", "Fatalln"}},
+	{Path: "maps", Source: true},
+	{Path: "math"},
+	{Path: "math/big"},
+	{Path: "math/bits"},
+	{Path: "math/cmplx"},
+	{Path: "math/rand"},
+	{Path: "math/rand/v2"},
+	{Path: "os", Only: concat(fileAPI, envAPI, []string{
+		"Args", "DevNull", "DirEntry", "ErrClosed", "ErrDeadlineExceeded",
+		"ErrExist", "ErrInvalid", "ErrNoDeadline", "ErrNotExist",
+		"ErrPermission", "ErrProcessDone", "Exit", "File", "FileInfo",
+		"FileMode", "Getegid", "Geteuid", "Getgid", "Getpagesize", "Getpid",
+		"Getppid", "Getuid", "Interrupt", "IsExist", "IsNotExist",
+		"IsPathSeparator", "IsPermission", "IsTimeout", "Kill", "LinkError",
+		"ModeAppend", "ModeCharDevice", "ModeDevice", "ModeDir",
+		"ModeExclusive", "ModeIrregular", "ModeNamedPipe", "ModePerm",
+		"ModeSetgid", "ModeSetuid", "ModeSocket", "ModeSticky",
+		"ModeSymlink", "ModeTemporary", "ModeType", "O_APPEND", "O_CREATE",
+		"O_EXCL", "O_RDONLY", "O_RDWR", "O_SYNC", "O_TRUNC", "O_WRONLY",
+		"PathError", "PathListSeparator", "PathSeparator", "Pipe",
+		"SameFile", "SEEK_CUR", "SEEK_END", "SEEK_SET", "Signal", "Stderr",
+		"Stdin", "Stdout", "SyscallError",
+	}), Engine: concat(fileAPI, envAPI, []string{"Exit"}), Withheld: map[string]string{
+		"StartProcess": "start processes with workbook/proc (proc.Start)",
+		"FindProcess":  "a sandboxed program cannot signal other processes",
+		"NewFile":      "open files by name with os.Open",
+		"Executable":   "a sandboxed program cannot see its executable",
+	}},
+	{Path: "os/signal", Only: []string{"Ignore", "Ignored", "Notify", "NotifyContext", "Reset", "Stop"}},
+	{Path: "path"},
+	{Path: "path/filepath", Engine: []string{"Abs", "EvalSymlinks", "Glob", "Walk", "WalkDir"}},
+	{Path: "reflect", Only: []string{"DeepEqual", "Kind", "Type", "TypeOf"}},
+	{Path: "regexp"},
+	{Path: "runtime", Only: []string{
+		"Compiler", "GC", "GOARCH", "GOMAXPROCS", "GOOS", "Gosched", "Goexit",
+		"KeepAlive", "LockOSThread", "MemStats", "NumCPU", "NumGoroutine",
+		"ReadMemStats", "UnlockOSThread", "Version", "Error", "TypeAssertionError",
+	}, Engine: []string{"NumGoroutine", "Goexit"}, Withheld: map[string]string{
+		"Stack":   "the interpreter's stack is not the program's; let a panic print it",
+		"Caller":  "the interpreter's frames are not the program's",
+		"Callers": "the interpreter's frames are not the program's",
+	}},
+	{Path: "runtime/debug", Only: []string{"FreeOSMemory", "GCStats", "ReadGCStats", "SetGCPercent"}},
+	{Path: "slices", Source: true},
+	{Path: "sort"},
+	{Path: "strconv"},
+	{Path: "strings"},
+	{Path: "sync"},
+	{Path: "sync/atomic"},
+	{Path: "testing", Withheld: map[string]string{
+		"Main":      "workbook runs the tests itself",
+		"MainStart": "workbook runs the tests itself",
+		"RunTests":  "workbook runs the tests itself",
+	}},
+	{Path: "text/tabwriter"},
+	{Path: "text/template", Withheld: map[string]string{
+		"ParseFiles": "read the file with os.ReadFile and call Parse",
+		"ParseGlob":  "read the files with os.ReadFile and call Parse",
+		"ParseFS":    "read the files with fs.ReadFile and call Parse",
+	}},
+	{Path: "time", Withheld: map[string]string{
+		"LoadLocation":         "the sandbox has no time zone database; use time.UTC or time.FixedZone",
+		"LoadLocationFromTZData": "the sandbox has no time zone database; use time.UTC or time.FixedZone",
+	}},
+	{Path: "unicode"},
+	{Path: "unicode/utf16"},
+	{Path: "unicode/utf8"},
+}
+
+// refused says, for packages a learner might reach for, why they are not
+// available and what to use instead.
+var refused = map[string]string{
+	"os/exec":     "start processes with workbook/proc (proc.Start)",
+	"syscall":     "use the os package",
+	"unsafe":      "the sandbox does not allow unsafe memory access",
+	"net":         "the sandbox has no network",
+	"net/http":    "the sandbox has no network",
+	"plugin":      "the sandbox cannot load code",
+	"io/ioutil":   "use os.ReadFile, os.WriteFile and os.ReadDir",
+	"runtime/cgo": "the sandbox does not run C code",
+}
+
+// Lookup returns the package with the given import path, or false.
+func Lookup(path string) (*Package, bool) {
+	i, ok := slices.BinarySearchFunc(Packages, path, func(p Package, path string) int {
+		return strings.Compare(p.Path, path)
+	})
+	if !ok {
+		return nil, false
+	}
+	return &Packages[i], true
+}
+
+// Refusal explains why the package at path cannot be imported. It is only
+// meaningful for paths Lookup does not find.
+func Refusal(path string) string {
+	why, ok := refused[path]
+	if !ok {
+		if strings.HasPrefix(path, "net/") || strings.HasPrefix(path, "crypto/tls") {
+			why = "the sandbox has no network"
+		} else {
+			why = "it is not on the workbook's list of packages"
+		}
+	}
+	return "package " + path + " is not available in the workbook sandbox: " + why
+}
+
+// Allows reports whether the exported name of the package is available,
+// and if not, what to use instead.
+func (p *Package) Allows(name string) (ok bool, instead string) {
+	if why, withheld := p.Withheld[name]; withheld {
+		return false, why
+	}
+	if p.Only != nil && !slices.Contains(p.Only, name) {
+		return false, ""
+	}
+	return true, ""
+}
+
+// Withholding explains why name of the package is not available.
+func (p *Package) Withholding(name string) string {
+	_, instead := p.Allows(name)
+	msg := p.Path + "." + name + " is not available in the workbook sandbox"
+	if instead != "" {
+		msg += ": " + instead
+	}
+	return msg
+}
+
+func concat(lists ...[]string) []string {
+	var all []string
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}

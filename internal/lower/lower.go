@@ -1,0 +1,350 @@
+// Package lower checks a Go program the way the Go compiler does and lowers
+// the Go of today into the Go that the interpreter runs.
+//
+// The interpreter (yaegi v0.16.1, kept in third_party/yaegi) speaks Go 1.21.
+// Rather than teach it every newer rule, the front end closes the gap in
+// source, where the rules are easy to state and to test:
+//
+//   - the program is type-checked with go/types against the real API of the
+//     Go release the workbook is built with, so errors read like the
+//     compiler's ("declared and not used: x") and nothing the sandbox
+//     withholds gets past (see package allow);
+//   - loop variables captured by a closure or whose address is taken get a
+//     fresh copy per iteration (Go 1.22), both in range loops and in
+//     three-clause loops, where the copy carries changes made in the body to
+//     the next iteration;
+//   - range over an integer becomes a counting loop;
+//   - range over a function becomes a call of that function with the loop
+//     body as the yield function, break, continue and return inside the body
+//     becoming returns from it with a control code the code after the call
+//     acts on;
+//   - min, max and clear become typed function literals;
+//   - the generic names of binary packages (sync.OnceValue, atomic.Pointer…)
+//     are taken from source implementations in package stdlib.
+//
+// Every rewrite is a text edit that keeps each line on its line, so what
+// the interpreter reports by line is the learner's line.
+package lower
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"runtime"
+	"sort"
+	"strings"
+
+	"workbook/internal/allow"
+	"workbook/internal/stdlib"
+)
+
+// GoVersion is the language version programs are checked against: the one
+// the workbook is built with.
+var GoVersion = goVersion()
+
+func goVersion() string {
+	v := runtime.Version() // go1.26.8
+	if i := strings.Index(v[2:], "."); i >= 0 {
+		if j := strings.Index(v[2+i+1:], "."); j >= 0 {
+			return v[:2+i+1+j]
+		}
+	}
+	return v
+}
+
+// A File is one source file of a program.
+type File struct {
+	Name string
+	Src  []byte
+}
+
+// A Program is a type-checked, lowered program, ready for the interpreter.
+type Program struct {
+	// Package is the package name of the program's files ("main" to run).
+	Package string
+	// Files are the lowered files, in the order given.
+	Files []File
+	// Imports lists the import paths the lowered files use, sorted,
+	// including the source implementations of generic names.
+	Imports []string
+	// Tests lists the names of the TestXxx functions, in source order, when
+	// test files were included.
+	Tests []string
+
+	orig map[string]origin
+}
+
+type origin struct {
+	src     []byte
+	offsets []int32 // lowered offset -> original offset
+	lines   []int   // lowered line starts
+}
+
+// Position maps a line and column of a lowered file back to the file the
+// learner wrote.
+func (p *Program) Position(file string, line, col int) (int, int) {
+	o, ok := p.orig[file]
+	if !ok || line < 1 || line > len(o.lines) {
+		return line, col
+	}
+	off := o.lines[line-1] + col - 1
+	if off < 0 || off >= len(o.offsets) {
+		return line, col
+	}
+	orig := int(o.offsets[off])
+	l, c := 1, 1
+	for i := 0; i < orig && i < len(o.src); i++ {
+		if o.src[i] == '\n' {
+			l, c = l+1, 1
+		} else {
+			c++
+		}
+	}
+	return l, c
+}
+
+// An Error is one problem found in the program, at a position of the
+// learner's source.
+type Error struct {
+	Pos token.Position
+	Msg string
+}
+
+func (e Error) Error() string {
+	if e.Pos.Filename == "" {
+		return e.Msg
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.Pos.Filename, e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// Errors is the list of problems of a program, sorted by position. Like
+// the go command, it holds at most the first ten.
+type Errors []Error
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+const maxErrors = 10
+
+// Mode says what the program is for.
+type Mode int
+
+const (
+	// Run checks a package main with a func main.
+	Run Mode = iota
+	// Test checks a package together with its _test.go files.
+	Test
+)
+
+// Lower parses, type-checks and lowers the files of one package. The error,
+// when not nil, is an Errors.
+func Lower(files []File, mode Mode) (*Program, error) {
+	fset := token.NewFileSet()
+	var asts []*ast.File
+	var errs Errors
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f.Name, f.Src, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			if list, ok := err.(scanner.ErrorList); ok {
+				for _, e := range list {
+					errs = append(errs, Error{e.Pos, syntaxMessage(e.Msg)})
+				}
+				continue
+			}
+			return nil, err
+		}
+		asts = append(asts, af)
+	}
+	if len(errs) > 0 {
+		return nil, capErrors(errs)
+	}
+	if len(asts) == 0 {
+		return nil, Errors{{Msg: "no Go files"}}
+	}
+	pkgName := asts[0].Name.Name
+	for _, af := range asts[1:] {
+		if af.Name.Name != pkgName {
+			errs = append(errs, Error{fset.Position(af.Name.Pos()),
+				fmt.Sprintf("found packages %s and %s in the same program", pkgName, af.Name.Name)})
+		}
+	}
+	if mode == Run && pkgName != "main" {
+		errs = append(errs, Error{fset.Position(asts[0].Name.Pos()),
+			fmt.Sprintf("package %s is not a main package: a program to run starts with package main", pkgName)})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Implicits:  map[ast.Node]types.Object{},
+		Instances:  map[*ast.Ident]types.Instance{},
+	}
+	conf := types.Config{
+		Importer:  stdlib.NewImporter(fset),
+		GoVersion: GoVersion,
+		Sizes:     types.SizesFor("gc", runtime.GOARCH),
+		Error: func(err error) {
+			te := err.(types.Error)
+			errs = append(errs, Error{fset.Position(te.Pos), typeMessage(te.Msg)})
+		},
+	}
+	pkg, _ := conf.Check(pkgName, fset, asts, info)
+	if len(errs) == 0 {
+		errs = append(errs, checkAllowed(fset, asts, info)...)
+	}
+	if mode == Run && len(errs) == 0 {
+		if obj := pkg.Scope().Lookup("main"); obj == nil {
+			errs = append(errs, Error{Msg: "function main is undeclared in the main package"})
+		} else if _, ok := obj.(*types.Func); !ok {
+			errs = append(errs, Error{fset.Position(obj.Pos()), "cannot declare main - must be func"})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, capErrors(errs)
+	}
+
+	prog := &Program{Package: pkgName, orig: map[string]origin{}}
+	imports := map[string]bool{}
+	for i, af := range asts {
+		l := newLowerer(fset, af, files[i].Src, pkg, info)
+		if err := l.run(); err != nil {
+			return nil, err
+		}
+		out, offsets, err := l.ed.apply()
+		if err != nil {
+			return nil, err
+		}
+		prog.Files = append(prog.Files, File{Name: files[i].Name, Src: out})
+		prog.orig[files[i].Name] = origin{src: files[i].Src, offsets: offsets, lines: lineStarts(out)}
+		for _, imp := range af.Imports {
+			imports[strings.Trim(imp.Path.Value, `"`)] = true
+		}
+		for path := range l.added {
+			imports[path] = true
+		}
+		if mode == Test && strings.HasSuffix(files[i].Name, "_test.go") {
+			prog.Tests = append(prog.Tests, testNames(af)...)
+		}
+	}
+	for path := range imports {
+		prog.Imports = append(prog.Imports, path)
+	}
+	sort.Strings(prog.Imports)
+	return prog, nil
+}
+
+func testNames(f *ast.File) []string {
+	var names []string
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv != nil || !strings.HasPrefix(fd.Name.Name, "Test") {
+			continue
+		}
+		if rest := fd.Name.Name[4:]; rest != "" && !(rest[0] < 'a' || rest[0] > 'z') {
+			continue
+		}
+		params := fd.Type.Params.List
+		if len(params) != 1 {
+			continue
+		}
+		if star, ok := params[0].Type.(*ast.StarExpr); ok {
+			if sel, ok := star.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "T" {
+				names = append(names, fd.Name.Name)
+			}
+		}
+	}
+	return names
+}
+
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func capErrors(errs Errors) Errors {
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i].Pos, errs[j].Pos
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	if len(errs) > maxErrors {
+		errs = append(errs[:maxErrors], Error{Msg: "too many errors"})
+	}
+	return errs
+}
+
+// syntaxMessage rewords go/parser's messages the way the compiler words
+// them, where they differ in a way a newcomer would notice.
+func syntaxMessage(msg string) string {
+	if strings.HasPrefix(msg, "expected ") {
+		return "syntax error: " + msg
+	}
+	return msg
+}
+
+// typeMessage passes go/types' messages through, but for imports the
+// importer refused, whose message is the allowlist's explanation.
+func typeMessage(msg string) string {
+	if i := strings.Index(msg, "package "); strings.HasPrefix(msg, "could not import ") && i >= 0 {
+		if j := strings.Index(msg, "is not available in the workbook sandbox"); j >= 0 {
+			return strings.TrimSuffix(msg[i:], ")")
+		}
+	}
+	return msg
+}
+
+// checkAllowed reports every use of a name the allowlist withholds.
+func checkAllowed(fset *token.FileSet, files []*ast.File, info *types.Info) Errors {
+	var errs Errors
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			id, ok := sel.X.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			pn, ok := info.Uses[id].(*types.PkgName)
+			if !ok {
+				return true
+			}
+			p, ok := allow.Lookup(pn.Imported().Path())
+			if !ok {
+				return true
+			}
+			if ok, _ := p.Allows(sel.Sel.Name); !ok {
+				errs = append(errs, Error{fset.Position(sel.Pos()), p.Withholding(sel.Sel.Name)})
+			}
+			return true
+		})
+	}
+	return errs
+}

@@ -1,0 +1,801 @@
+package lower
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"workbook/internal/stdlib"
+)
+
+// A lowerer rewrites one file. It walks the syntax tree once, keeping the
+// stack of enclosing statements a jump can target, and records edits.
+type lowerer struct {
+	fset *token.FileSet
+	file *ast.File
+	tf   *token.File
+	src  []byte
+	pkg  *types.Package
+	info *types.Info
+	ed   editor
+
+	names map[string]string // import path -> name it goes by in this file
+	added map[string]string // import path -> alias of an import the lowering adds
+	seq   int               // for unique names
+
+	fn    *function // innermost function being walked
+	nodes []ast.Node
+	err   error
+}
+
+// A function is the context of a function body: its signature, its labels,
+// the breakable statements enclosing the walk, and the codes of jumps that
+// leave range-over-function loops.
+type function struct {
+	sig    *types.Signature
+	labels map[string]*ast.LabeledStmt
+	frames []*frame
+	codes  map[jumpKey]int
+	outer  *function
+}
+
+type jumpKey struct {
+	target ast.Stmt
+	tok    token.Token
+}
+
+// A frame is a statement that break (and, for loops, continue) can target.
+type frame struct {
+	stmt  ast.Stmt
+	label *ast.LabeledStmt
+	loop  bool
+	rf    *rangeFunc
+}
+
+// A rangeFunc is a range-over-function loop being lowered.
+type rangeFunc struct {
+	id       int
+	stmt     *ast.RangeStmt
+	start    int // offset where the loop's text starts (its label, if any)
+	top      bool
+	done     string
+	clauses  []string
+	seen     map[int]bool
+	results  bool // the nest needs result temporaries (set on its top)
+	topFrame *rangeFunc
+}
+
+func newLowerer(fset *token.FileSet, f *ast.File, src []byte, pkg *types.Package, info *types.Info) *lowerer {
+	l := &lowerer{
+		fset: fset, file: f, tf: fset.File(f.Pos()), src: src, pkg: pkg, info: info,
+		ed:    editor{src: src},
+		names: map[string]string{},
+		added: map[string]string{},
+	}
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		if imp.Name != nil {
+			l.names[p] = imp.Name.Name
+		} else if pn, ok := info.Implicits[imp].(*types.PkgName); ok {
+			l.names[p] = pn.Name()
+		}
+	}
+	return l
+}
+
+func (l *lowerer) off(p token.Pos) int { return l.tf.Offset(p) }
+
+func (l *lowerer) text(from, to token.Pos) string {
+	return strings.Join(strings.Fields(string(l.src[l.off(from):l.off(to)])), " ")
+}
+
+func (l *lowerer) fail(at token.Pos, format string, args ...any) {
+	if l.err == nil {
+		l.err = Errors{{l.fset.Position(at), fmt.Sprintf(format, args...)}}
+	}
+}
+
+func (l *lowerer) unique(prefix string) string {
+	l.seq++
+	return fmt.Sprintf("__wb%s%d", prefix, l.seq)
+}
+
+func (l *lowerer) run() error {
+	ast.Inspect(l.file, func(n ast.Node) bool {
+		if l.err != nil {
+			return false
+		}
+		if n == nil {
+			l.leave(l.nodes[len(l.nodes)-1])
+			l.nodes = l.nodes[:len(l.nodes)-1]
+			return true
+		}
+		l.nodes = append(l.nodes, n)
+		l.enter(n)
+		return true
+	})
+	if l.err != nil {
+		return l.err
+	}
+	if len(l.added) > 0 {
+		var specs []string
+		for p, alias := range l.added {
+			specs = append(specs, alias+" "+strconv.Quote(p))
+		}
+		sort.Strings(specs)
+		l.ed.insert(l.off(l.file.Name.End()), "; import ("+strings.Join(specs, "; ")+")")
+	}
+	return nil
+}
+
+func (l *lowerer) parentLabel() *ast.LabeledStmt {
+	if len(l.nodes) >= 2 {
+		if ls, ok := l.nodes[len(l.nodes)-2].(*ast.LabeledStmt); ok {
+			return ls
+		}
+	}
+	return nil
+}
+
+func (l *lowerer) enter(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if n.Body != nil {
+			sig, _ := l.info.Defs[n.Name].Type().(*types.Signature)
+			l.pushFunc(sig, n.Body)
+		}
+	case *ast.FuncLit:
+		sig, _ := l.info.Types[n].Type.(*types.Signature)
+		l.pushFunc(sig, n.Body)
+	case *ast.ForStmt:
+		l.push(&frame{stmt: n, label: l.parentLabel(), loop: true})
+		l.forLoop(n)
+	case *ast.RangeStmt:
+		f := &frame{stmt: n, label: l.parentLabel(), loop: true}
+		l.rangeLoop(n, f)
+		l.push(f)
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		l.push(&frame{stmt: n.(ast.Stmt), label: l.parentLabel()})
+	case *ast.BranchStmt:
+		l.branch(n)
+	case *ast.ReturnStmt:
+		l.ret(n)
+	case *ast.DeferStmt:
+		if l.fn != nil && len(l.rangeFuncs()) > 0 {
+			l.fail(n.Pos(), "defer inside a range-over-function loop is not supported by the workbook interpreter: move the loop body into a function")
+		}
+	case *ast.CallExpr:
+		l.builtinCall(n)
+	case *ast.SelectorExpr:
+		l.genericName(n)
+	case *ast.Ident:
+		l.instantiate(n)
+	}
+}
+
+func (l *lowerer) leave(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if n.Body != nil {
+			l.fn = l.fn.outer
+		}
+	case *ast.FuncLit:
+		l.fn = l.fn.outer
+	case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		if l.fn == nil {
+			return
+		}
+		f := l.fn.frames[len(l.fn.frames)-1]
+		l.fn.frames = l.fn.frames[:len(l.fn.frames)-1]
+		if f.rf != nil {
+			l.closeRangeFunc(f)
+		}
+	}
+}
+
+func (l *lowerer) pushFunc(sig *types.Signature, body *ast.BlockStmt) {
+	fn := &function{sig: sig, labels: map[string]*ast.LabeledStmt{}, codes: map[jumpKey]int{}, outer: l.fn}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			fn.labels[n.Label.Name] = n
+		}
+		return true
+	})
+	l.fn = fn
+}
+
+func (l *lowerer) push(f *frame) {
+	if l.fn != nil {
+		l.fn.frames = append(l.fn.frames, f)
+	}
+}
+
+// rangeFuncs returns the range-over-function loops enclosing the walk in
+// the current function, outermost first.
+func (l *lowerer) rangeFuncs() []*frame {
+	var rfs []*frame
+	for _, f := range l.fn.frames {
+		if f.rf != nil {
+			rfs = append(rfs, f)
+		}
+	}
+	return rfs
+}
+
+// ---- Go 1.22 loop variables ----
+
+// forLoop gives each iteration of a three-clause loop its own copy of the
+// variables declared in its init statement, when the copies can be told
+// apart (a closure captures one, or its address is taken):
+//
+//	{ INIT; p := &i; L: for first := true; ; first = false {
+//		i := *p; if !first { POST }; p = &i; if !(COND) { break }; BODY } }
+//
+// Each iteration starts from the value the previous one ended with, as the
+// spec says, and continue still runs POST.
+func (l *lowerer) forLoop(n *ast.ForStmt) {
+	init, ok := n.Init.(*ast.AssignStmt)
+	if !ok || init.Tok != token.DEFINE {
+		return
+	}
+	var vars []*ast.Ident
+	var objs []types.Object
+	for _, e := range init.Lhs {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			vars = append(vars, id)
+			objs = append(objs, l.info.Defs[id])
+		}
+	}
+	if len(vars) == 0 || !l.captured(objs, n.Body, n.Cond, n.Post) {
+		return
+	}
+	id := l.unique("")
+	first := "__wbf" + id[4:]
+	var ptrs, addrs, derefs, names []string
+	for i, v := range vars {
+		p := fmt.Sprintf("__wbp%s_%d", id[4:], i)
+		ptrs = append(ptrs, p)
+		addrs = append(addrs, "&"+v.Name)
+		derefs = append(derefs, "*"+p)
+		names = append(names, v.Name)
+	}
+	start := n.For
+	label := ""
+	if ls := l.parentLabel(); ls != nil {
+		start = ls.Pos()
+		label = ls.Label.Name + ": "
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "{ %s; %s := %s; %sfor %s := true; ; %s = false { %s := %s; ",
+		l.text(init.Pos(), init.End()), strings.Join(ptrs, ", "), strings.Join(addrs, ", "),
+		label, first, first, strings.Join(names, ", "), strings.Join(derefs, ", "))
+	if n.Post != nil {
+		fmt.Fprintf(&b, "if !%s { %s }; ", first, l.text(n.Post.Pos(), n.Post.End()))
+	}
+	fmt.Fprintf(&b, "%s = %s; ", strings.Join(ptrs, ", "), strings.Join(addrs, ", "))
+	if n.Cond != nil {
+		fmt.Fprintf(&b, "if !(%s) { break }; ", l.text(n.Cond.Pos(), n.Cond.End()))
+	}
+	l.ed.replace(l.off(start), l.off(n.Body.Lbrace)+1, b.String())
+	l.ed.replace(l.off(n.Body.Rbrace), l.off(n.Body.Rbrace)+1, "} }")
+}
+
+// captured reports whether any of objs is referred to from a function
+// literal within the nodes, or has its address taken there: the only ways
+// a program can tell one iteration's variable from the next one's.
+func (l *lowerer) captured(objs []types.Object, within ...ast.Node) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := rootVar(e, l.info).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		o := l.info.Uses[id]
+		for _, obj := range objs {
+			if o == obj {
+				return true
+			}
+		}
+		return false
+	}
+	found := false
+	for _, n := range within {
+		if n == nil || isNil(n) {
+			continue
+		}
+		depth := 0
+		var stack []ast.Node
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if n == nil {
+				if _, ok := stack[len(stack)-1].(*ast.FuncLit); ok {
+					depth--
+				}
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				depth++
+			case *ast.Ident:
+				if depth > 0 && is(n) {
+					found = true
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && is(n.X) {
+					found = true
+				}
+			case *ast.SliceExpr:
+				if t, ok := l.info.Types[n.X].Type.(*types.Array); ok && t != nil && is(n.X) {
+					found = true
+				}
+			case *ast.SelectorExpr:
+				if sel := l.info.Selections[n]; sel != nil && sel.Kind() != types.FieldVal && is(n.X) {
+					if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+						if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
+							if _, isPtr := l.info.Types[n.X].Type.Underlying().(*types.Pointer); !isPtr {
+								found = true
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+func isNil(n ast.Node) bool {
+	switch n := n.(type) {
+	case ast.Expr:
+		return n == nil
+	case ast.Stmt:
+		return n == nil
+	}
+	return false
+}
+
+// rootVar strips field selections and array indexing off e, down to the
+// variable whose storage e is part of.
+func rootVar(e ast.Expr, info *types.Info) ast.Expr {
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			sel := info.Selections[x]
+			if sel == nil || sel.Kind() != types.FieldVal || sel.Indirect() {
+				return e
+			}
+			if _, ptr := info.Types[x.X].Type.Underlying().(*types.Pointer); ptr {
+				return e
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			if _, ok := info.Types[x.X].Type.Underlying().(*types.Array); !ok {
+				return e
+			}
+			e = x.X
+		default:
+			return e
+		}
+	}
+}
+
+// ---- range loops ----
+
+func (l *lowerer) rangeLoop(n *ast.RangeStmt, f *frame) {
+	tv := l.info.Types[n.X]
+	if tv.Type == nil {
+		return
+	}
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsInteger != 0 {
+			l.rangeInt(n, tv)
+			return
+		}
+	case *types.Signature:
+		l.openRangeFunc(n, f, u)
+		return
+	}
+	// Ranges over slices, maps, channels and strings: a fresh copy of each
+	// captured iteration variable.
+	if n.Tok != token.DEFINE {
+		return
+	}
+	var copies []string
+	for _, e := range []ast.Expr{n.Key, n.Value} {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			if l.captured([]types.Object{l.info.Defs[id]}, n.Body) {
+				copies = append(copies, id.Name)
+			}
+		}
+	}
+	if len(copies) > 0 {
+		l.ed.insert(l.off(n.Body.Lbrace)+1, fmt.Sprintf(" %s := %s;", strings.Join(copies, ", "), strings.Join(copies, ", ")))
+	}
+}
+
+// rangeInt turns "for i := range n" into a counting loop over a hidden
+// counter, with a fresh i per iteration: changing i in the body does not
+// change the iterations, as the spec says.
+func (l *lowerer) rangeInt(n *ast.RangeStmt, tv types.TypeAndValue) {
+	typ := "int"
+	switch {
+	case n.Tok == token.ASSIGN && n.Key != nil:
+		typ = l.typeString(l.info.Types[n.Key].Type, n.Pos())
+	case tv.Value == nil || !isUntyped(tv.Type):
+		typ = l.typeString(tv.Type, n.Pos())
+	}
+	id := l.unique("")[4:]
+	i, max := "__wbi"+id, "__wbn"+id
+	l.ed.replace(l.off(n.For), l.off(n.X.Pos()), fmt.Sprintf("for %s, %s := %s(0), %s(", i, max, typ, typ))
+	body := fmt.Sprintf("); %s < %s; %s++ {", i, max, i)
+	if n.Key != nil {
+		if id, ok := n.Key.(*ast.Ident); !(ok && id.Name == "_") {
+			op := " := "
+			if n.Tok == token.ASSIGN {
+				op = " = "
+			}
+			body += " " + l.text(n.Key.Pos(), n.Key.End()) + op + i + ";"
+		}
+	}
+	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, body)
+}
+
+func isUntyped(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Info()&types.IsUntyped != 0
+}
+
+// openRangeFunc starts lowering "for k, v := range f { BODY }" into
+//
+//	{ var done bool; (f)(func(k K, v V) bool { BODY; return true }); DISPATCH }
+//
+// The texts around f and the body are written when the loop is left, once
+// the jumps in the body have been seen.
+func (l *lowerer) openRangeFunc(n *ast.RangeStmt, f *frame, sig *types.Signature) {
+	if l.fn == nil {
+		return
+	}
+	start := n.For
+	if f.label != nil {
+		start = f.label.Pos()
+	}
+	rf := &rangeFunc{id: l.seq + 1, stmt: n, start: l.off(start), seen: map[int]bool{}}
+	l.seq++
+	rf.done = fmt.Sprintf("__wbdone%d", rf.id)
+	if outer := l.rangeFuncs(); len(outer) == 0 {
+		rf.top = true
+		rf.topFrame = rf
+	} else {
+		rf.topFrame = outer[0].rf.topFrame
+	}
+	f.rf = rf
+	_ = sig
+}
+
+func (l *lowerer) closeRangeFunc(f *frame) {
+	rf, n := f.rf, f.rf.stmt
+	sig := l.info.Types[n.X].Type.Underlying().(*types.Signature)
+	yield := sig.Params().At(0).Type().Underlying().(*types.Signature)
+
+	var head strings.Builder
+	head.WriteString("{ ")
+	if rf.top {
+		head.WriteString("var __wbctl int; _ = __wbctl; ")
+		if rf.results && l.fn.sig != nil {
+			res := l.fn.sig.Results()
+			for i := 0; i < res.Len(); i++ {
+				fmt.Fprintf(&head, "var __wbr%d %s; ", i, l.typeString(res.At(i).Type(), n.Pos()))
+			}
+		}
+	}
+	fmt.Fprintf(&head, "var %s bool; (", rf.done)
+	l.ed.replace(rf.start, l.off(n.X.Pos()), head.String())
+
+	vars := []ast.Expr{n.Key, n.Value}
+	var params, assigns []string
+	for i := 0; i < yield.Params().Len(); i++ {
+		name := "_"
+		if i < 2 && vars[i] != nil {
+			if n.Tok == token.DEFINE {
+				name = vars[i].(*ast.Ident).Name
+			} else if id, ok := vars[i].(*ast.Ident); !ok || id.Name != "_" {
+				name = fmt.Sprintf("__wbv%d_%d", rf.id, i)
+				assigns = append(assigns, fmt.Sprintf("%s = %s; ", l.text(vars[i].Pos(), vars[i].End()), name))
+			}
+		}
+		params = append(params, name+" "+l.typeString(yield.Params().At(i).Type(), n.Pos()))
+	}
+	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, fmt.Sprintf(
+		`)(func(%s) bool { if %s { panic("runtime error: range function continued iteration after function for loop body returned false") }; %s`,
+		strings.Join(params, ", "), rf.done, strings.Join(assigns, "")))
+
+	tail := "return true }); "
+	if len(rf.clauses) > 0 {
+		tail += "if __wbctl != 0 { " + strings.Join(rf.clauses, " ") + " }; "
+	}
+	tail += "}"
+	l.ed.replace(l.off(n.Body.Rbrace), l.off(n.Body.Rbrace)+1, tail)
+}
+
+// branch lowers break, continue and goto statements that leave the body of
+// a range-over-function loop.
+func (l *lowerer) branch(n *ast.BranchStmt) {
+	if l.fn == nil || (n.Tok != token.BREAK && n.Tok != token.CONTINUE && n.Tok != token.GOTO) {
+		return
+	}
+	rfs := l.rangeFuncs()
+	if len(rfs) == 0 {
+		return
+	}
+	if n.Tok == token.GOTO {
+		ls := l.fn.labels[n.Label.Name]
+		inner := rfs[len(rfs)-1].rf.stmt.Body
+		if ls == nil || ls.Pos() < inner.Lbrace || ls.Pos() > inner.Rbrace {
+			l.fail(n.Pos(), "goto out of a range-over-function loop is not supported by the workbook interpreter")
+		}
+		return
+	}
+	// Find the target frame.
+	target := -1
+	frames := l.fn.frames
+	for i := len(frames) - 1; i >= 0; i-- {
+		f := frames[i]
+		if n.Label != nil {
+			if f.label != nil && f.label.Label.Name == n.Label.Name {
+				target = i
+				break
+			}
+			continue
+		}
+		if n.Tok == token.CONTINUE && !f.loop {
+			continue
+		}
+		target = i
+		break
+	}
+	if target < 0 {
+		return // go/types has reported it already
+	}
+	var crossing []*frame
+	for _, f := range frames[target+1:] {
+		if f.rf != nil {
+			crossing = append(crossing, f)
+		}
+	}
+	t := frames[target]
+	if len(crossing) == 0 {
+		if t.rf != nil {
+			l.ed.replace(l.off(n.Pos()), l.off(n.End()), l.leaveBody(t.rf, n.Tok))
+		}
+		return
+	}
+	key := jumpKey{t.stmt, n.Tok}
+	code, ok := l.fn.codes[key]
+	if !ok {
+		code = len(l.fn.codes) + 1
+		l.fn.codes[key] = code
+	}
+	owner := crossing[len(crossing)-1].rf
+	l.ed.replace(l.off(n.Pos()), l.off(n.End()), fmt.Sprintf("{ __wbctl = %d; %s = true; return false }", code, owner.done))
+	for i := len(crossing) - 1; i >= 1; i-- {
+		crossing[i].rf.addClause(code, fmt.Sprintf("%s = true; return false", crossing[i-1].rf.done))
+	}
+	var action string
+	switch {
+	case t.rf != nil:
+		action = "__wbctl = 0; " + l.leaveBody(t.rf, n.Tok)
+	default:
+		action = fmt.Sprintf("__wbctl = 0; %s %s", n.Tok, t.label.Label.Name)
+	}
+	crossing[0].rf.addClause(code, action)
+}
+
+// leaveBody is the statement that, in the yield function of rf, does what
+// break or continue of rf does.
+func (l *lowerer) leaveBody(rf *rangeFunc, tok token.Token) string {
+	if tok == token.CONTINUE {
+		return "return true"
+	}
+	return fmt.Sprintf("{ %s = true; return false }", rf.done)
+}
+
+func (rf *rangeFunc) addClause(code int, action string) {
+	if rf.seen[code] {
+		return
+	}
+	rf.seen[code] = true
+	rf.clauses = append(rf.clauses, fmt.Sprintf("if __wbctl == %d { %s };", code, action))
+}
+
+// ret lowers a return statement inside the body of a range-over-function
+// loop: the values go to temporaries of the enclosing function, and the
+// code after the outermost loop returns them.
+func (l *lowerer) ret(n *ast.ReturnStmt) {
+	if l.fn == nil {
+		return
+	}
+	rfs := l.rangeFuncs()
+	if len(rfs) == 0 {
+		return
+	}
+	owner := rfs[len(rfs)-1].rf
+	code, final := -2, "return"
+	if len(n.Results) > 0 {
+		code = -1
+		res := l.fn.sig.Results()
+		var temps []string
+		for i := 0; i < res.Len(); i++ {
+			temps = append(temps, fmt.Sprintf("__wbr%d", i))
+		}
+		final = "return " + strings.Join(temps, ", ")
+		rfs[0].rf.results = true
+		l.ed.replace(l.off(n.Pos()), l.off(n.Results[0].Pos()), "{ "+strings.Join(temps, ", ")+" = ")
+		l.ed.insert(l.off(n.Results[len(n.Results)-1].End()), fmt.Sprintf("; __wbctl = %d; %s = true; return false }", code, owner.done))
+	} else {
+		l.ed.replace(l.off(n.Pos()), l.off(n.End()), fmt.Sprintf("{ __wbctl = %d; %s = true; return false }", code, owner.done))
+	}
+	for i := len(rfs) - 1; i >= 1; i-- {
+		rfs[i].rf.addClause(code, fmt.Sprintf("%s = true; return false", rfs[i-1].rf.done))
+	}
+	rfs[0].rf.addClause(code, final)
+}
+
+// ---- builtins and generic names ----
+
+// builtinCall lowers min, max and clear, which the interpreter does not
+// know, into calls of typed function literals.
+func (l *lowerer) builtinCall(n *ast.CallExpr) {
+	id, ok := ast.Unparen(n.Fun).(*ast.Ident)
+	if !ok {
+		return
+	}
+	b, ok := l.info.Uses[id].(*types.Builtin)
+	if !ok {
+		return
+	}
+	switch b.Name() {
+	case "min", "max":
+		tv := l.info.Types[n]
+		if tv.Value != nil {
+			// A constant: it is one of the arguments.
+			for _, a := range n.Args {
+				if av := l.info.Types[a].Value; av != nil && constant.Compare(av, token.EQL, tv.Value) {
+					l.ed.replace(l.off(n.Pos()), l.off(n.End()), "("+l.text(a.Pos(), a.End())+")")
+					return
+				}
+			}
+			return
+		}
+		t := l.typeString(tv.Type, n.Pos())
+		op := "<"
+		if b.Name() == "max" {
+			op = ">"
+		}
+		l.ed.replace(l.off(id.Pos()), l.off(id.End()), fmt.Sprintf(
+			"func(__a %s, __b ...%s) %s { for _, __v := range __b { if __v %s __a || __v != __v { __a = __v } }; return __a }",
+			t, t, t, op))
+	case "clear":
+		at := l.info.Types[n.Args[0]].Type
+		t := l.typeString(at, n.Pos())
+		switch u := at.Underlying().(type) {
+		case *types.Map:
+			l.ed.replace(l.off(id.Pos()), l.off(id.End()), fmt.Sprintf(
+				"func(__m %s) { for __k := range __m { delete(__m, __k) } }", t))
+		case *types.Slice:
+			l.ed.replace(l.off(id.Pos()), l.off(id.End()), fmt.Sprintf(
+				"func(__s %s) { var __z %s; for __i := range __s { __s[__i] = __z } }", t, l.typeString(u.Elem(), n.Pos())))
+		default:
+			l.fail(n.Pos(), "clear on a type parameter is not supported by the workbook interpreter")
+		}
+	}
+}
+
+// genericName points a use of a generic name of a binary package
+// (sync.OnceValue) at its source implementation.
+func (l *lowerer) genericName(n *ast.SelectorExpr) {
+	id, ok := n.X.(*ast.Ident)
+	if !ok {
+		return
+	}
+	pn, ok := l.info.Uses[id].(*types.PkgName)
+	if !ok {
+		return
+	}
+	p := pn.Imported().Path()
+	if !stdlib.IsGenericName(p, n.Sel.Name) {
+		return
+	}
+	l.ed.replace(l.off(id.Pos()), l.off(id.End()), l.importName(stdlib.GenericPath(p)))
+}
+
+// instantiate writes out the type arguments of a generic function the type
+// checker inferred: the interpreter cannot infer a type parameter from
+// another one's core type (E from S ~[]E), but runs explicit
+// instantiations.
+func (l *lowerer) instantiate(id *ast.Ident) {
+	inst, ok := l.info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return
+	}
+	if _, ok := l.info.Uses[id].(*types.Func); !ok {
+		return
+	}
+	var args []string
+	for i := 0; i < inst.TypeArgs.Len(); i++ {
+		args = append(args, l.typeString(inst.TypeArgs.At(i), id.Pos()))
+	}
+	list := "[" + strings.Join(args, ", ") + "]"
+	// The expression naming the function: the identifier, or pkg.Name.
+	var fun ast.Node = id
+	parent := l.nodes[len(l.nodes)-2]
+	if sel, ok := parent.(*ast.SelectorExpr); ok && sel.Sel == id {
+		fun = sel
+		if len(l.nodes) >= 3 {
+			parent = l.nodes[len(l.nodes)-3]
+		}
+	}
+	switch p := parent.(type) {
+	case *ast.IndexExpr:
+		if p.X == fun {
+			if inst.TypeArgs.Len() > 1 {
+				l.ed.replace(l.off(p.Lbrack), l.off(p.Rbrack)+1, list)
+			}
+			return
+		}
+	case *ast.IndexListExpr:
+		if p.X == fun {
+			if len(p.Indices) < inst.TypeArgs.Len() {
+				l.ed.replace(l.off(p.Lbrack), l.off(p.Rbrack)+1, list)
+			}
+			return
+		}
+	}
+	l.ed.insert(l.off(fun.End()), list)
+}
+
+// importName returns the name a package goes by in this file, adding an
+// import when the file does not import it.
+func (l *lowerer) importName(p string) string {
+	if name, ok := l.names[p]; ok && name != "_" && name != "." {
+		return name
+	}
+	if alias, ok := l.added[p]; ok {
+		return alias
+	}
+	alias := "__wbi_" + strings.NewReplacer("/", "_", ".", "_").Replace(p)
+	l.added[p] = alias
+	return alias
+}
+
+// typeString writes t as the source of this file would name it.
+func (l *lowerer) typeString(t types.Type, at token.Pos) string {
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == l.pkg {
+			return ""
+		}
+		if name, ok := l.names[p.Path()]; ok && name == "." {
+			return ""
+		}
+		if strings.HasPrefix(p.Name(), "_") || p.Path() == "" {
+			l.fail(at, "the workbook interpreter cannot name type %s here", t)
+			return path.Base(p.Path())
+		}
+		return l.importName(p.Path())
+	})
+}
