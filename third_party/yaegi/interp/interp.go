@@ -181,6 +181,7 @@ type opt struct {
 	fastChan     bool              // disable cancellable chan operations
 	specialStdio bool              // allows os.Stdin, os.Stdout, os.Stderr to not be file descriptors
 	unrestricted bool              // allow use of non-sandboxed symbols
+	goStart      func(func())      // starts goroutines of go statements (workbook)
 }
 
 // Interpreter contains global resources and state.
@@ -218,6 +219,10 @@ type Interpreter struct {
 	hooks *hooks // symbol hooks
 
 	debugger *Debugger
+
+	execNodes   map[uintptr]*node // exec closure -> node (workbook)
+	compileOnly string            // import path CompilePackage compiles without running (workbook)
+	compiled    func()            // runs what CompilePackage compiled (workbook)
 }
 
 const (
@@ -318,6 +323,11 @@ type Options struct {
 
 	// Unrestricted allows to run non sandboxed stdlib symbols such as os/exec and environment
 	Unrestricted bool
+
+	// GoStart, when set, starts the goroutine of every go statement of
+	// interpreted code, instead of a plain go statement: the embedder can
+	// count goroutines and catch their unrecovered panics (workbook).
+	GoStart func(f func())
 }
 
 // New returns a new interpreter.
@@ -366,6 +376,8 @@ func New(options Options) *Interpreter {
 			}
 		}
 	}
+
+	i.opt.goStart = options.GoStart
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem

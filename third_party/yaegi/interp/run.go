@@ -203,27 +203,30 @@ func panicFunc(s *scope) string {
 
 // runCfg executes a node AST by walking its CFG and running node builtin at each step.
 func runCfg(n *node, f *frame, funcNode, callNode *node) {
-	var exec bltn
+	var cur bltn
 	defer func() {
 		f.mutex.Lock()
-		f.recovered = recover()
+		// workbook: a panic unwinding interpreted frames travels as a
+		// *PanicTrace collecting one frame per function, instead of each
+		// frame printing a line to stderr. Deferred functions see the
+		// panic's own value.
+		r := recover()
+		trace, traced := r.(*PanicTrace)
+		if traced {
+			r = trace.Value
+		}
+		f.recovered = r
 		for _, val := range f.deferred {
 			val[0].Call(val[1:])
 		}
 		if f.recovered != nil {
-			oNode := originalExecNode(n, exec)
-			if oNode == nil {
-				oNode = n
+			if !traced {
+				trace = &PanicTrace{}
 			}
-			errorer, ok := f.recovered.(error)
-			// in this specific case, the stdlib would/will suppress the panic, so we
-			// suppress the logging here accordingly, to get a similar and consistent
-			// behavior.
-			if !ok || errorer.Error() != errAbortHandler.Error() {
-				fmt.Fprintln(n.interp.stderr, oNode.cfgErrorf("panic: %s(...)", panicFunc(oNode.scope)))
-			}
+			trace.Value = f.recovered
+			trace.Frames = append(trace.Frames, n.interp.panicFrame(n, cur, funcNode))
 			f.mutex.Unlock()
-			panic(f.recovered)
+			panic(trace)
 		}
 		f.mutex.Unlock()
 	}()
@@ -231,6 +234,7 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	dbg := n.interp.debugger
 	if dbg == nil {
 		for exec := n.exec; exec != nil && f.runid() == n.interp.runid(); {
+			cur = exec
 			exec = exec(f)
 		}
 		return
@@ -1327,7 +1331,7 @@ func call(n *node) {
 					in[i].Set(value)
 				}
 
-				go callf(in)
+				n.interp.goStart(func() { callf(in) })
 				return tnext
 			}
 
@@ -1403,7 +1407,7 @@ func call(n *node) {
 
 		// Execute function body
 		if goroutine {
-			go runCfg(def.child[3].start, nf, def, n)
+			n.interp.goStart(func() { runCfg(def.child[3].start, nf, def, n) })
 			return tnext
 		}
 		runCfg(def.child[3].start, nf, def, n)
@@ -1570,7 +1574,8 @@ func callBin(n *node) {
 			for i, v := range values {
 				in[i] = getBinValue(getMapType, v, f)
 			}
-			go callFn(value(f), in)
+			fn := value(f)
+			n.interp.goStart(func() { callFn(fn, in) })
 			return tnext
 		}
 	case fnext != nil:

@@ -151,24 +151,34 @@ func (interp *Interpreter) importSrc(rPath, importPath string, skipTest bool) (s
 		if err = genRun(n); err != nil {
 			return "", err
 		}
-		interp.run(n, nil)
 	}
 
-	// Wire and execute global vars in global scope gs.
+	// Wire global vars in global scope gs.
 	n, err := genGlobalVars(rootNodes, gs)
 	if err != nil {
 		return "", err
 	}
-	interp.run(n, nil)
 
 	// Add main to list of functions to run, after all inits.
 	if m := gs.sym[mainID]; pkgName == mainID && m != nil && skipTest {
 		initNodes = append(initNodes, m.node)
 	}
 
-	for _, n := range initNodes {
-		interp.run(n, interp.frame)
+	execute := func() {
+		for _, root := range rootNodes {
+			interp.run(root, nil)
+		}
+		interp.run(n, nil)
+		for _, n := range initNodes {
+			interp.run(n, interp.frame)
+		}
 	}
+	if importPath == interp.compileOnly {
+		// workbook: compile the package now, run it when asked (RunCompiled).
+		interp.compiled = execute
+		return pkgName, nil
+	}
+	execute()
 
 	return pkgName, nil
 }

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"workbook/runner"
+)
+
+// runCommand is workbook run: go run, in the sandbox.
+type runCommand struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func (*runCommand) Name() string    { return "run" }
+func (*runCommand) Summary() string { return "run a Go program in the sandbox, like go run" }
+
+const runUsage = `Usage: workbook run [flags] FILE.go... [arguments]
+       workbook run [flags] - [arguments]
+
+Run compiles and runs the main package in the named Go files (or read from
+standard input, for -) in the workbook's sandbox, and behaves like go run:
+the program's output appears as it is written, and workbook exits with the
+program's status.
+
+It exits 2 after a panic, 66 when the race detector reported races, 80 on
+a deadlock, and 81 to 86 when the program hit a limit (time, CPU, memory,
+output, goroutines, threads); see the README for the table.
+
+Flags:
+`
+
+const runExamples = `
+Examples:
+
+	workbook run examples/hello.go
+	workbook run --race examples/counter.go
+	workbook run --timeout 2s --json examples/deadlock.go
+	echo 'package main; func main() { println("hi") }' | workbook run -
+`
+
+func (c *runCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	race := fs.Bool("race", false, "detect data races, as go run -race")
+	timeout := fs.Duration("timeout", runner.DefaultLimits.Time, "stop the program after this much time")
+	jsonOut := fs.Bool("json", false, "print the run as a stream of JSON events, one per line")
+	fs.Usage = func() {
+		fmt.Fprint(c.stderr, runUsage)
+		fs.PrintDefaults()
+		fmt.Fprint(c.stderr, runExamples)
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	files, progArgs, err := c.readProgram(fs.Args())
+	if err != nil {
+		fs.Usage()
+		return err
+	}
+	prog := runner.Program{Files: files, Args: progArgs}
+	if fs.Arg(0) != "-" {
+		prog.Stdin = c.stdin
+	}
+	opts := runner.Options{Race: *race, Limits: runner.Limits{Time: *timeout}}
+	enc := json.NewEncoder(c.stdout)
+	if *jsonOut {
+		opts.Events = func(e runner.Event) { enc.Encode(e) }
+	} else {
+		opts.Events = c.print
+	}
+	res, err := runner.Run(ctx, prog, opts)
+	if err != nil {
+		return err
+	}
+	if !*jsonOut {
+		c.summary(res, files)
+	}
+	if res.Code != 0 {
+		return exitError(res.Code)
+	}
+	return nil
+}
+
+// readProgram reads the .go files at the start of args (or standard input
+// for "-"), and returns them with the arguments for the program.
+func (c *runCommand) readProgram(args []string) ([]runner.File, []string, error) {
+	if len(args) == 0 {
+		return nil, nil, errors.New("no Go files given")
+	}
+	if args[0] == "-" {
+		src, err := io.ReadAll(c.stdin)
+		if err != nil {
+			return nil, nil, err
+		}
+		return []runner.File{{Name: "main.go", Src: src}}, args[1:], nil
+	}
+	var files []runner.File
+	dir := ""
+	i := 0
+	for ; i < len(args) && strings.HasSuffix(args[i], ".go"); i++ {
+		src, err := os.ReadFile(args[i])
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot read %s: %w", args[i], errors.Unwrap(err))
+		}
+		d := filepath.Dir(args[i])
+		if dir != "" && d != dir {
+			return nil, nil, fmt.Errorf("named files must all be in one directory; have %s and %s", dir, d)
+		}
+		dir = d
+		files = append(files, runner.File{Name: filepath.Base(args[i]), Src: src})
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("%s is not a .go file: name the program's files, or - to read it from standard input", args[0])
+	}
+	return files, args[i:], nil
+}
+
+// print writes the program's output as it comes, and what else there is
+// to say as it happens.
+func (c *runCommand) print(e runner.Event) {
+	switch e.Kind {
+	case runner.KindStdout:
+		io.WriteString(c.stdout, e.Data)
+	case runner.KindStderr:
+		io.WriteString(c.stderr, e.Data)
+	}
+}
+
+// summary says how the run ended, the way go run does: errors of the
+// build, and "exit status N".
+func (c *runCommand) summary(res *runner.Result, files []runner.File) {
+	switch res.Reason {
+	case runner.CompileError:
+		fmt.Fprintln(c.stderr, "# command-line-arguments")
+		for _, d := range res.Diagnostics {
+			if d.File == "" {
+				fmt.Fprintln(c.stderr, d.Message)
+				continue
+			}
+			fmt.Fprintf(c.stderr, "./%s:%d:%d: %s\n", d.File, d.Line, d.Column, d.Message)
+		}
+		return
+	case runner.Limited:
+		if res.Truncated {
+			fmt.Fprintln(c.stderr)
+		}
+		fmt.Fprintf(c.stderr, "workbook: %s\n", res.Message)
+	case runner.Internal:
+		fmt.Fprintf(c.stderr, "workbook: %s\n", res.Message)
+	case runner.Canceled:
+		fmt.Fprintln(c.stderr, "workbook: interrupted")
+	case runner.Fatal:
+		fmt.Fprintln(c.stderr, res.Message)
+	case runner.Raced:
+		fmt.Fprintf(c.stderr, "Found %d data race(s)\n", len(res.Races))
+	}
+	if res.Code != 0 {
+		fmt.Fprintf(c.stderr, "exit status %d\n", res.Code)
+	}
+	_ = time.Second
+}

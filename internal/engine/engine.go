@@ -1,0 +1,259 @@
+// Package engine is the sandbox child: the workbook binary re-executed by
+// the runner to check, lower and interpret one program, inside the limits
+// and protections the kernel offers, reporting on the channels described in
+// package wire.
+//
+// Its life is short and linear: start, say ready, read the request, apply
+// the resource limits, check and lower the program (package lower), close
+// the sandbox (Landlock, seccomp), compile with yaegi, run, report how the
+// program ended, exit. A child never runs a second program.
+package engine
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+
+	"workbook/internal/lower"
+	"workbook/internal/wire"
+)
+
+// IsChild reports whether this process was started as a sandbox child.
+func IsChild() bool { return os.Getenv(wire.Env) != "" }
+
+// A child holds the state of the one run of a sandbox child.
+type child struct {
+	report  *wire.Writer
+	stdout  *os.File
+	stderr  *os.File
+	req     wire.Request
+	prog    *lower.Program
+	interp  *interp.Interpreter
+	work    string // the private working directory
+	files   *confined
+	env     *environ
+	limits  wire.Limits
+	monitor *monitor
+
+	exitOnce sync.Once
+}
+
+// Main runs the child and exits; it never returns.
+func Main() {
+	if v := os.Getenv(wire.Env); v != wire.Version {
+		fmt.Fprintf(os.Stderr, "workbook: sandbox child of protocol %q started by a runner of protocol %q\n", wire.Version, v)
+		os.Exit(70)
+	}
+	c := &child{
+		report: wire.NewWriter(os.NewFile(wire.FDReport, "report")),
+		stdout: os.Stdout,
+		stderr: os.NewFile(wire.FDStderr, "/dev/stderr"),
+	}
+	// Compiled library code that writes to os.Stderr (the log package's
+	// default logger among it) writes to the program's standard error:
+	// descriptor 2 is reserved for the Go runtime's own messages.
+	os.Stderr = c.stderr
+	log.SetOutput(c.stderr)
+
+	c.report.Send(wire.Report{Kind: wire.KindReady})
+	if err := json.NewDecoder(os.NewFile(wire.FDRequest, "request")).Decode(&c.req); err != nil {
+		c.internal(fmt.Errorf("reading the request: %w", err))
+	}
+	c.limits = withDefaults(c.req.Limits)
+	c.run()
+}
+
+func (c *child) internal(err error) {
+	c.report.Send(wire.Report{Kind: wire.KindInternal, Message: err.Error()})
+	os.Exit(70)
+}
+
+func (c *child) run() {
+	rl := applyLimits(c.limits)
+
+	start := time.Now()
+	files := make([]lower.File, len(c.req.Files))
+	for i, f := range c.req.Files {
+		files[i] = lower.File{Name: f.Name, Src: []byte(f.Src)}
+	}
+	mode := lower.Run
+	if c.req.Mode == wire.RunTests {
+		mode = lower.Test
+	}
+	prog, err := lower.Lower(files, mode)
+	if err != nil {
+		c.compileError(err)
+	}
+	c.prog = prog
+
+	wd, err := os.Getwd()
+	if err != nil {
+		c.internal(err)
+	}
+	c.work = wd
+	if c.files, err = confine(wd); err != nil {
+		c.internal(err)
+	}
+	c.env = newEnviron(wd)
+
+	sb := closeSandbox(wd)
+	sb.Rlimits = rl
+	sb.Allowlist = true
+	c.report.Send(wire.Report{Kind: wire.KindSandbox, Sandbox: &sb})
+
+	c.monitor = newMonitor(c)
+	i, err := c.compile()
+	if err != nil {
+		c.compileError(err)
+	}
+	c.interp = i
+	c.report.Send(wire.Report{Kind: wire.KindCompiled, Elapsed: time.Since(start)})
+
+	if c.req.Mode == wire.RunTests {
+		c.runTests(i)
+		return
+	}
+	c.runMain(i)
+}
+
+// compileError reports diagnostics and exits 1, as go run does when the
+// build fails.
+func (c *child) compileError(err error) {
+	var diags []wire.Diagnostic
+	var list lower.Errors
+	if errors.As(err, &list) {
+		for _, e := range list {
+			diags = append(diags, wire.Diagnostic{File: e.Pos.Filename, Line: e.Pos.Line, Column: e.Pos.Column, Message: e.Msg})
+		}
+	} else {
+		diags = append(diags, wire.Diagnostic{Message: err.Error()})
+	}
+	c.report.Send(wire.Report{Kind: wire.KindCompile, Diagnostics: diags})
+	os.Exit(1)
+}
+
+// compile builds the interpreter and compiles the lowered program.
+func (c *child) compile() (i *interp.Interpreter, err error) {
+	src := map[string][]byte{}
+	for _, f := range c.prog.Files {
+		src[progDir+"/"+f.Name] = f.Src
+	}
+	args := append([]string{"/tmp/go-build/exe/" + strings.TrimSuffix(firstName(c.req.Files), ".go")}, c.req.Args...)
+	i = interp.New(interp.Options{
+		GoPath:               ".",
+		SourcecodeFilesystem: newSourceFS(src),
+		Stdin:                os.Stdin,
+		Stdout:               c.stdout,
+		Stderr:               c.stderr,
+		Args:                 args,
+		Env:                  []string{},
+		GoStart:              c.monitor.goStart,
+	})
+	syms := c.symbols()
+	if err := i.Use(syms); err != nil {
+		return nil, err
+	}
+	if err := c.useOverrides(i, syms); err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = c.interpreterFailure(r)
+		}
+	}()
+	err = i.CompilePackage("./"+progDir, c.req.Mode == wire.RunTests)
+	return i, c.mapError(err)
+}
+
+func firstName(files []wire.File) string {
+	if len(files) == 0 {
+		return "main.go"
+	}
+	return files[0].Name
+}
+
+// runMain runs func main on a goroutine of its own, so that a
+// runtime.Goexit in main ends that goroutine and not the child.
+func (c *child) runMain(i *interp.Interpreter) {
+	done := make(chan error, 1)
+	c.monitor.start()
+	go func() {
+		returned := false
+		defer func() {
+			if !returned {
+				// runtime.Goexit: main is gone, the others go on.
+				c.monitor.mainGoexit()
+			}
+		}()
+		err := i.RunCompiled()
+		returned = true
+		done <- err
+	}()
+	err := <-done
+	if err != nil {
+		var p interp.Panic
+		if errors.As(err, &p) {
+			c.panicked(1, p.Value)
+		}
+		c.panicked(1, err)
+	}
+	c.exit(0)
+}
+
+// exit ends the program with code, as os.Exit does.
+func (c *child) exit(code int) {
+	c.exitOnce.Do(func() {
+		c.report.Send(wire.Report{Kind: wire.KindExit, Code: code})
+	})
+	os.Exit(code)
+}
+
+func withDefaults(l wire.Limits) wire.Limits {
+	if l.CPU <= 0 {
+		l.CPU = 10 * time.Second
+	}
+	if l.Memory <= 0 {
+		l.Memory = 512 << 20
+	}
+	if l.FileSize <= 0 {
+		l.FileSize = 16 << 20
+	}
+	if l.OpenFiles <= 0 {
+		l.OpenFiles = 256
+	}
+	if l.Goroutines <= 0 {
+		l.Goroutines = 10000
+	}
+	if l.Threads <= 0 {
+		l.Threads = 256
+	}
+	return l
+}
+
+// applyLimits sets the OS limits on this process. It reports whether all
+// could be set.
+func applyLimits(l wire.Limits) bool {
+	ok := setRlimits(l)
+	debug.SetMaxThreads(l.Threads)
+	// A soft memory limit a little under the hard one makes the collector
+	// work harder before the kernel refuses memory.
+	debug.SetMemoryLimit(l.Memory / 10 * 8)
+	// Interpreted recursion grows the host stack fast: a program that
+	// recurses without end should fail as a stack overflow, well before
+	// it exhausts the memory limit.
+	debug.SetMaxStack(int(min(l.Memory/4, 256<<20)))
+	return ok
+}
+
+var _ = io.EOF
+var _ = runtime.NumGoroutine

@@ -1,0 +1,126 @@
+package engine
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+
+	"workbook/internal/wire"
+)
+
+// panicked reports an unrecovered panic of goroutine id, prints it as Go
+// does, and exits 2.
+func (c *child) panicked(id int, r any) {
+	var frames []interp.PanicFrame
+	if t, ok := r.(*interp.PanicTrace); ok {
+		r, frames = t.Value, t.Frames
+	}
+	p := &wire.Panic{Value: panicValue(r), Goroutine: id}
+	for _, f := range frames {
+		fr := wire.Frame{Func: c.funcName(f.Func)}
+		if f.Pos.IsValid() {
+			file := strings.TrimPrefix(f.Pos.Filename, progDir+"/")
+			file = strings.TrimPrefix(file, "./"+progDir+"/")
+			line, _ := f.Pos.Line, f.Pos.Column
+			if c.prog != nil {
+				line, _ = c.prog.Position(file, f.Pos.Line, f.Pos.Column)
+			}
+			if strings.HasPrefix(file, "src/") {
+				// Inside a source implementation of the library: name
+				// the package, as Go's traces name GOROOT files.
+				file = filepath.Join("$GOROOT", strings.TrimPrefix(file, "src/"))
+			}
+			fr.File, fr.Line = file, line
+		}
+		p.Stack = append(p.Stack, fr)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "panic: %s\n\ngoroutine %d [running]:\n", p.Value, id)
+	for _, f := range p.Stack {
+		fmt.Fprintf(&b, "%s(...)\n", f.Func)
+		if f.File != "" {
+			fmt.Fprintf(&b, "\t%s:%d\n", f.File, f.Line)
+		}
+	}
+	c.exitOnce.Do(func() {
+		c.stderr.Write(b.Bytes())
+		c.report.Send(wire.Report{Kind: wire.KindPanic, Panic: p})
+	})
+	os.Exit(2)
+}
+
+// panicValue prints a panic's value as the Go runtime does.
+func panicValue(v any) string {
+	if rv, ok := v.(reflect.Value); ok {
+		if !rv.IsValid() {
+			return "panic called with nil argument"
+		}
+		v = rv.Interface()
+	}
+	switch v := v.(type) {
+	case nil:
+		return "panic called with nil argument"
+	case error:
+		return runtimeMessage(v)
+	case fmt.Stringer:
+		return v.String()
+	case string:
+		return v
+	}
+	rv := reflect.ValueOf(v)
+	t := rv.Type()
+	named := t.Name() != "" && t.PkgPath() != ""
+	switch rv.Kind() {
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		if named {
+			return fmt.Sprintf("%s(%v)", t, v)
+		}
+		return fmt.Sprint(v)
+	case reflect.String:
+		return fmt.Sprintf("%s(%s)", t, strconv.Quote(rv.String()))
+	}
+	return fmt.Sprintf("(%s) %p", t, &v)
+}
+
+// runtimeMessage words the errors of the interpreter's reflection the way
+// the Go runtime words the same faults.
+func runtimeMessage(err error) string {
+	msg := err.Error()
+	if _, ok := err.(runtime.Error); !ok {
+		return msg
+	}
+	switch {
+	case strings.HasPrefix(msg, "reflect: slice index out of range"),
+		strings.HasPrefix(msg, "reflect: array index out of range"),
+		strings.HasPrefix(msg, "reflect: string index out of range"):
+		return "runtime error: index out of range"
+	case strings.HasPrefix(msg, "reflect: call of reflect.Value.Elem on zero Value"),
+		strings.Contains(msg, "nil pointer"):
+		return "runtime error: invalid memory address or nil pointer dereference"
+	}
+	return msg
+}
+
+// funcName names a function of the program as Go does: the interpreter
+// knows the main package by its directory.
+func (c *child) funcName(name string) string {
+	pkg := "main"
+	if c.prog != nil {
+		pkg = c.prog.Package
+	}
+	for _, prefix := range []string{"./" + progDir + ".", progDir + "."} {
+		if strings.HasPrefix(name, prefix) {
+			return pkg + "." + strings.TrimPrefix(name, prefix)
+		}
+	}
+	return name
+}

@@ -1,0 +1,111 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"go/scanner"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing/fstest"
+
+	"github.com/traefik/yaegi/interp"
+
+	"workbook/internal/lower"
+	"workbook/internal/stdlib"
+)
+
+// progDir is where the program's files are in the interpreter's source
+// file system; the source implementations of package stdlib are under src/.
+const progDir = "prog"
+
+// sourceFS is the file system the interpreter reads sources from: the
+// program's lowered files, and the GOPATH of package stdlib.
+type sourceFS struct{ prog fstest.MapFS }
+
+func newSourceFS(files map[string][]byte) sourceFS {
+	m := fstest.MapFS{}
+	for name, src := range files {
+		m[name] = &fstest.MapFile{Data: src, Mode: 0o444}
+	}
+	return sourceFS{m}
+}
+
+func (s sourceFS) Open(name string) (fs.File, error) {
+	if name == "src" || strings.HasPrefix(name, "src/") {
+		return stdlib.Source.Open(name)
+	}
+	return s.prog.Open(name)
+}
+
+// yaegiPos matches the position yaegi puts at the start of its messages:
+// "prog/main.go:12:3: ".
+var yaegiPos = regexp.MustCompile(`^(?:\./)?` + progDir + `/([^:]+\.go):(\d+):(\d+): `)
+
+// mapError turns an error of the interpreter's compiler into diagnostics at
+// the learner's positions. The program passed the type checker, so such an
+// error means the interpreter cannot run something: the message says so.
+func (c *child) mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		err = list[0]
+	}
+	msg := err.Error()
+	var p interp.Panic
+	if errors.As(err, &p) {
+		msg = fmt.Sprint(p.Value)
+	}
+	return c.diagnostic(msg)
+}
+
+// interpreterFailure turns a panic of the interpreter's compiler into a
+// diagnostic, never a stack trace.
+func (c *child) interpreterFailure(r any) error {
+	return c.diagnostic(fmt.Sprint(r))
+}
+
+func (c *child) diagnostic(msg string) error {
+	// Keep the innermost position of the program's own files.
+	file, line, col := "", 0, 0
+	for _, part := range strings.Split(msg, ": ") {
+		if m := yaegiPos.FindStringSubmatch(part + ": "); m != nil {
+			file = m[1]
+			line, _ = strconv.Atoi(m[2])
+			col, _ = strconv.Atoi(m[3])
+		}
+	}
+	detail := msg
+	if i := strings.LastIndex(msg, ".go:"); i >= 0 {
+		// Drop every "file:line:col: " and "CFG post-order panic: "
+		// prefix: what is left is the interpreter's complaint.
+		rest := msg[i:]
+		if j := strings.Index(rest, ": "); j >= 0 {
+			rest = rest[j+2:]
+			if k := strings.Index(rest, ": "); k >= 0 && isDigits(rest[:k]) {
+				rest = rest[k+2:]
+			}
+		}
+		detail = rest
+	}
+	detail = strings.TrimPrefix(detail, "CFG post-order panic: ")
+	detail = strings.TrimPrefix(detail, "runtime error: ")
+	if file != "" && c.prog != nil {
+		line, col = c.prog.Position(file, line, col)
+	}
+	e := lower.Error{Msg: "the workbook interpreter cannot run this yet: " + detail}
+	e.Pos.Filename, e.Pos.Line, e.Pos.Column = file, line, col
+	return lower.Errors{e}
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,108 @@
+package engine
+
+import (
+	"fmt"
+	"log"
+	"path"
+	"reflect"
+	"runtime"
+	"sort"
+
+	"github.com/traefik/yaegi/interp"
+
+	"workbook/internal/allow"
+	"workbook/internal/stdlib"
+)
+
+// sourceImports are the binary packages the source implementations of
+// package stdlib import.
+var sourceImports = []string{"errors", "math/rand/v2", "sort", "sync", "sync/atomic"}
+
+// always are the packages whose yaegi symbols are loaded whatever the
+// program imports: yaegi's own stdio plumbing (fixStdlib) works on fmt, os
+// and log.
+var always = []string{"fmt", "log", "os"}
+
+// symbols returns the binary packages the program may use, with the
+// engine's replacements in place (see allow.Package.Engine).
+func (c *child) symbols() interp.Exports {
+	want := map[string]bool{}
+	for _, p := range append(append(append([]string{}, c.prog.Imports...), sourceImports...), always...) {
+		if ap, ok := allow.Lookup(p); ok && !ap.Source {
+			want[p] = true
+		}
+	}
+	exports := interp.Exports{}
+	for p := range want {
+		key := p + "/" + path.Base(p)
+		if p == "math/rand/v2" {
+			key = p + "/rand"
+		}
+		build, ok := stdlib.Lazy[key]
+		if !ok {
+			continue
+		}
+		exports[key] = build()
+	}
+	return exports
+}
+
+// overrides returns, per import path, the values the engine puts in place
+// of the compiled ones. They are applied after yaegi's own stdio fixes.
+func (c *child) overrides() map[string]map[string]reflect.Value {
+	v := reflect.ValueOf
+	o := c.files.symbols()
+	for k, val := range c.env.symbols() {
+		o["os"][k] = val
+	}
+	o["os"]["Exit"] = v(c.exit)
+	o["log"] = map[string]reflect.Value{
+		"Default": v(log.Default), "Flags": v(log.Flags), "Output": v(log.Output),
+		"Panic": v(log.Panic), "Panicf": v(log.Panicf), "Panicln": v(log.Panicln),
+		"Prefix": v(log.Prefix), "Print": v(log.Print), "Printf": v(log.Printf),
+		"Println": v(log.Println), "SetFlags": v(log.SetFlags), "SetOutput": v(log.SetOutput),
+		"SetPrefix": v(log.SetPrefix), "Writer": v(log.Writer),
+		"Fatal":   v(func(a ...any) { log.Output(2, fmt.Sprint(a...)); c.exit(1) }),
+		"Fatalf":  v(func(f string, a ...any) { log.Output(2, fmt.Sprintf(f, a...)); c.exit(1) }),
+		"Fatalln": v(func(a ...any) { log.Output(2, fmt.Sprintln(a...)); c.exit(1) }),
+	}
+	o["runtime"] = map[string]reflect.Value{
+		"NumGoroutine": v(c.monitor.numGoroutine),
+		"Goexit":       v(runtime.Goexit),
+	}
+	for p, syms := range c.monitor.symbols() {
+		if o[p] == nil {
+			o[p] = map[string]reflect.Value{}
+		}
+		for k, val := range syms {
+			o[p][k] = val
+		}
+	}
+	return o
+}
+
+// useOverrides applies the overrides of the packages the interpreter has.
+func (c *child) useOverrides(i *interp.Interpreter, have interp.Exports) error {
+	over := interp.Exports{}
+	for p, syms := range c.overrides() {
+		key := p + "/" + path.Base(p)
+		if _, ok := have[key]; !ok {
+			continue
+		}
+		over[key] = syms
+	}
+	return i.Use(over)
+}
+
+// engineNames lists, sorted, the "path.Name" of every replacement the
+// engine makes; a test holds it equal to the allowlist's Engine lists.
+func (c *child) engineNames() []string {
+	var names []string
+	for p, syms := range c.overrides() {
+		for k := range syms {
+			names = append(names, p+"."+k)
+		}
+	}
+	sort.Strings(names)
+	return names
+}

@@ -1,0 +1,178 @@
+// Package wire defines what the runner and its sandboxed child say to each
+// other, and on which file descriptors.
+//
+// The child is the workbook binary itself, started with the environment
+// variable Env set. Its descriptors are:
+//
+//	0          the program's standard input
+//	1          the program's standard output
+//	2          the Go runtime's own standard error: fatal errors, race
+//	           reports. The program cannot write here (its os.Stderr is
+//	           FDStderr), so what arrives is the runtime's word.
+//	FDRequest  one Request, JSON, from the runner; then EOF
+//	FDReport   Reports, one JSON object per line, to the runner
+//	FDStderr   the program's standard error
+//
+// The program never sees a descriptor number: the allowlist withholds
+// os.NewFile, /proc and /dev/fd are outside the directory it may open, and
+// Landlock, where the kernel has it, forbids them again. So the reports and
+// the runtime's standard error are channels the program cannot forge.
+package wire
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+)
+
+// Env is the environment variable that makes the workbook binary a sandbox
+// child; its value is Version.
+const Env = "WORKBOOK_SANDBOX_CHILD"
+
+// Version changes whenever the messages change, so that a child of another
+// build refuses to serve.
+const Version = "1"
+
+// The child's descriptors.
+const (
+	FDRequest = 3
+	FDReport  = 4
+	FDStderr  = 5
+)
+
+// A File is one source file of the program.
+type File struct {
+	Name string `json:"name"`
+	Src  string `json:"src"`
+}
+
+// Mode says what the child does with the files.
+type Mode string
+
+const (
+	// RunMain runs a package main.
+	RunMain Mode = "run"
+	// RunTests runs the TestXxx functions of a package with its _test.go files.
+	RunTests Mode = "test"
+)
+
+// A Request is the work the runner gives a child.
+type Request struct {
+	Mode  Mode     `json:"mode"`
+	Files []File   `json:"files"`
+	Args  []string `json:"args,omitempty"`
+	// TestRun selects tests by name, as go test -run does.
+	TestRun string `json:"testRun,omitempty"`
+	Limits  Limits `json:"limits"`
+}
+
+// Limits are the resource limits the child applies to itself before
+// running the program. Zero means the default.
+type Limits struct {
+	CPU        time.Duration `json:"cpu"`
+	Memory     int64         `json:"memory"`
+	FileSize   int64         `json:"fileSize"`
+	OpenFiles  int           `json:"openFiles"`
+	Goroutines int           `json:"goroutines"`
+	Threads    int           `json:"threads"`
+}
+
+// Report kinds.
+const (
+	KindReady    = "ready"    // the child is initialised and waits for its request
+	KindSandbox  = "sandbox"  // which protection layers are active
+	KindCompiled = "compiled" // the program passed the front end and the interpreter compiled it
+	KindCompile  = "compile"  // the program does not compile: Diagnostics
+	KindPanic    = "panic"    // an unrecovered panic: Panic; the child exits 2
+	KindExit     = "exit"     // the program ended with Code
+	KindDeadlock = "deadlock" // every goroutine is blocked: Deadlock
+	KindLimit    = "limit"    // the child stopped the program at a limit: Limit
+	KindTest     = "test"     // one test finished: Test
+	KindInternal = "internal" // the child itself failed: Message
+)
+
+// A Report is one message from the child.
+type Report struct {
+	Kind        string       `json:"kind"`
+	Code        int          `json:"code,omitempty"`
+	Message     string       `json:"message,omitempty"`
+	Diagnostics []Diagnostic `json:"diagnostics,omitempty"`
+	Panic       *Panic       `json:"panic,omitempty"`
+	Deadlock    *Deadlock    `json:"deadlock,omitempty"`
+	Limit       *Limit       `json:"limit,omitempty"`
+	Test        *Test        `json:"test,omitempty"`
+	Sandbox     *Sandbox     `json:"sandbox,omitempty"`
+	// Elapsed is the child's own measure of the phase the report ends.
+	Elapsed time.Duration `json:"elapsed,omitempty"`
+}
+
+// A Diagnostic is a compile error at a position of the learner's source.
+type Diagnostic struct {
+	File    string `json:"file,omitempty"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
+	Message string `json:"message"`
+}
+
+// A Frame is one call of the program's own code.
+type Frame struct {
+	Func string `json:"func"`
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+}
+
+// A Panic is an unrecovered panic.
+type Panic struct {
+	Value     string  `json:"value"`
+	Goroutine int     `json:"goroutine"`
+	Stack     []Frame `json:"stack,omitempty"`
+}
+
+// A Deadlock lists what every goroutine of the program was waiting for.
+type Deadlock struct {
+	// MainExited is set when the main goroutine called runtime.Goexit and
+	// every other goroutine has finished or blocked.
+	MainExited bool        `json:"mainExited,omitempty"`
+	Goroutines []Goroutine `json:"goroutines"`
+}
+
+// A Goroutine is one blocked goroutine.
+type Goroutine struct {
+	ID    int    `json:"id"`
+	State string `json:"state"` // as Go says it: "chan receive", "sync.Mutex.Lock"…
+	Frame *Frame `json:"frame,omitempty"`
+}
+
+// A Limit is a limit the child enforced itself.
+type Limit struct {
+	Name  string `json:"name"` // "goroutines"
+	Value int64  `json:"value"`
+}
+
+// A Test is the verdict of one test function.
+type Test struct {
+	Name    string        `json:"name"`
+	Passed  bool          `json:"passed"`
+	Skipped bool          `json:"skipped,omitempty"`
+	Elapsed time.Duration `json:"elapsed"`
+}
+
+// Sandbox says which protection layers were active in the child.
+type Sandbox struct {
+	Landlock  bool   `json:"landlock"`
+	Seccomp   bool   `json:"seccomp"`
+	Network   bool   `json:"networkNamespace"`
+	Rlimits   bool   `json:"rlimits"`
+	Allowlist bool   `json:"allowlist"`
+	Notes     string `json:"notes,omitempty"`
+}
+
+// A Writer sends reports.
+type Writer struct{ enc *json.Encoder }
+
+// NewWriter returns a writer of reports to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{json.NewEncoder(w)} }
+
+// Send writes one report; errors are ignored, as there is no one left to
+// tell when the runner is gone.
+func (w *Writer) Send(r Report) { _ = w.enc.Encode(r) }
