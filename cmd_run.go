@@ -64,8 +64,7 @@ func (c *runCommand) Run(ctx context.Context, args []string) error {
 	}
 	files, progArgs, err := c.readProgram(fs.Args())
 	if err != nil {
-		fs.Usage()
-		return err
+		return fmt.Errorf("%w\nRun 'workbook run -h' for usage.", err)
 	}
 	prog := runner.Program{Files: files, Args: progArgs}
 	if fs.Arg(0) != "-" {

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -44,6 +45,9 @@ func (r *run) result(waitErr error) *Result {
 		}
 	}
 	fatal := r.fatalError()
+	if os.Getenv("WB_DEBUG_RUNTIME") != "" {
+		os.Stderr.WriteString("RUNTIME<<" + r.runtime.String() + ">>\n")
+	}
 
 	set := func(reason Reason, code int, msg string) {
 		res.Reason, res.Code, res.Message = reason, code, msg

@@ -13,10 +13,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log"
 	"os"
-	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -27,6 +25,9 @@ import (
 	"workbook/internal/lower"
 	"workbook/internal/wire"
 )
+
+// runtimeStderr keeps descriptor 2 open; see Main.
+var runtimeStderr *os.File
 
 // IsChild reports whether this process was started as a sandbox child.
 func IsChild() bool { return os.Getenv(wire.Env) != "" }
@@ -62,6 +63,9 @@ func Main() {
 	// Compiled library code that writes to os.Stderr (the log package's
 	// default logger among it) writes to the program's standard error:
 	// descriptor 2 is reserved for the Go runtime's own messages.
+	// The *os.File of descriptor 2 must stay referenced: its finalizer
+	// would close the runtime's descriptor.
+	runtimeStderr = os.Stderr
 	os.Stderr = c.stderr
 	log.SetOutput(c.stderr)
 
@@ -158,6 +162,7 @@ func (c *child) compile() (i *interp.Interpreter, err error) {
 		Args:                 args,
 		Env:                  []string{},
 		GoStart:              c.monitor.goStart,
+		At:                   c.monitor.at,
 	})
 	syms := c.symbols()
 	if err := i.Use(syms); err != nil {
@@ -188,6 +193,7 @@ func (c *child) runMain(i *interp.Interpreter) {
 	done := make(chan error, 1)
 	c.monitor.start()
 	go func() {
+		c.monitor.enterMain()
 		returned := false
 		defer func() {
 			if !returned {
@@ -255,5 +261,3 @@ func applyLimits(l wire.Limits) bool {
 	return ok
 }
 
-var _ = io.EOF
-var _ = runtime.NumGoroutine

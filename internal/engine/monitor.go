@@ -2,44 +2,155 @@ package engine
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"go/token"
+	"os"
+	"os/signal"
 	"reflect"
 	"runtime"
+	"runtime/metrics"
+	"sort"
 	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
+	"time"
 
 	"workbook/internal/wire"
 )
 
-// A monitor watches the program's goroutines: it starts those of go
-// statements (counting them against the limit and catching their panics),
-// and notices when every goroutine of the program is blocked.
+// A monitor watches the program's goroutines. It starts those of go
+// statements and of the library functions that start goroutines
+// (WaitGroup.Go, time.AfterFunc, context.AfterFunc), counting them against
+// the limit, giving each a state (gls.go) and catching their panics; and it
+// notices when every goroutine of the program is blocked.
+//
+// Inside the interpreter, Go's own deadlock detection never fires: the
+// child has goroutines of its own. So the monitor does what the runtime
+// does, from outside: it looks, a few times a second, whether nothing of
+// the program can run (runtime/metrics, cheap), and if so takes a dump of
+// all goroutines and checks that every goroutine of the program is blocked
+// on a channel, a select or a lock, and that no timer of the program can
+// still wake one. Twice in a row, the same: that is a deadlock.
 type monitor struct {
-	c        *child
-	live     atomic.Int64 // goroutines started by go statements, still running
-	baseline int          // host goroutines before main started
-	mainGoid int
+	c          *child
+	live       atomic.Int64 // goroutines of the program started by the engine, still running
+	baseline   int          // the child's own goroutines
+	registry   sync.Map     // goroutine number -> *gstate
+	mainG      *gstate
+	mainExited atomic.Bool
+	timers     timers
+	interval   time.Duration
 }
 
-func newMonitor(c *child) *monitor { return &monitor{c: c} }
+// timers is what the monitor knows of the program's timers: until when one
+// may still fire, and whether something may wake the program at any time
+// (a ticker, a signal handler).
+type timers struct {
+	mu      sync.Mutex
+	until   time.Time
+	tickers int
+	forever bool
+}
+
+func (t *timers) note(d time.Duration) { t.noteUntil(time.Now().Add(d)) }
+
+func (t *timers) noteUntil(at time.Time) {
+	raceDisable()
+	t.mu.Lock()
+	if at.After(t.until) {
+		t.until = at
+	}
+	t.mu.Unlock()
+	raceEnable()
+}
+
+func (t *timers) addTickers(n int) {
+	raceDisable()
+	t.mu.Lock()
+	t.tickers += n
+	t.mu.Unlock()
+	raceEnable()
+}
+
+func (t *timers) setForever() {
+	raceDisable()
+	t.mu.Lock()
+	t.forever = true
+	t.mu.Unlock()
+	raceEnable()
+}
+
+// pending reports whether a timer or a signal may still wake the program.
+func (t *timers) pending() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.forever || t.tickers > 0 || time.Now().Before(t.until.Add(50*time.Millisecond))
+}
+
+func newMonitor(c *child) *monitor {
+	m := &monitor{c: c, interval: 100 * time.Millisecond}
+	theMonitor = m
+	return m
+}
+
+// theMonitor is the monitor of this child's one program, for the library
+// replacements that are types (WaitGroup, Timer) and cannot hold it.
+var theMonitor *monitor
 
 // goStart runs f on a new goroutine, for a go statement of the program.
 func (m *monitor) goStart(f func()) {
+	m.count()
+	go m.goroutine(f)
+}
+
+// count counts a new goroutine against the limit.
+func (m *monitor) count() {
 	if n := m.live.Add(1); n > int64(m.c.limits.Goroutines) {
-		m.c.report.Send(wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
-		m.c.exitOnce.Do(func() {})
-		exitNow(85)
+		m.c.exitOnce.Do(func() {
+			m.c.report.Send(wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
+		})
+		os.Exit(3)
 	}
-	go func() {
-		defer m.live.Add(-1)
-		defer m.guard()
-		f()
-	}()
+}
+
+// goroutine runs f as a goroutine of the program: with a state of its own,
+// and its unrecovered panic reported as Go reports it.
+func (m *monitor) goroutine(f func()) {
+	g := m.enter()
+	defer m.leave(g)
+	defer m.guard(g)
+	f()
+}
+
+func (m *monitor) enter() *gstate {
+	raceDisable()
+	g := adopt()
+	m.registry.Store(g.id, g)
+	raceEnable()
+	return g
+}
+
+func (m *monitor) leave(g *gstate) {
+	raceDisable()
+	m.registry.Delete(g.id)
+	raceEnable()
+	m.live.Add(-1)
 }
 
 // guard catches the unrecovered panic of a goroutine of the program.
-func (m *monitor) guard() {
+func (m *monitor) guard(g *gstate) {
 	if r := recover(); r != nil {
-		m.c.panicked(goid(), r)
+		m.c.panicked(g.id, r)
+	}
+}
+
+// at is the interpreter's At hook: it records where the calling goroutine
+// is, at each operation that may block.
+func (m *monitor) at(pos token.Pos) {
+	if g := current(); g != nil {
+		g.at.Store(int64(pos))
 	}
 }
 
@@ -49,34 +160,313 @@ func (m *monitor) numGoroutine() int {
 	return runtime.NumGoroutine() - m.baseline
 }
 
-// start is called just before main runs.
+// start starts watching, just before main runs; it returns the state of
+// the goroutine to run main on, which the caller adopts.
 func (m *monitor) start() {
-	// The goroutine about to run main is not started yet: it counts as the
-	// program's, the others are the child's.
+	go m.watch()
+	runtime.Gosched()
 	m.baseline = runtime.NumGoroutine()
 }
 
-// mainGoexit is called when main's goroutine ended by runtime.Goexit.
+// enterMain makes the calling goroutine the program's main goroutine.
+func (m *monitor) enterMain() {
+	m.mainG = m.enter()
+}
+
+// mainGoexit is called when main's goroutine ended with runtime.Goexit:
+// the other goroutines go on, and the program ends when none is left.
 func (m *monitor) mainGoexit() {
-	// Go lets the other goroutines run; when none is left, the runtime
-	// reports a deadlock. Until deadlock detection watches the program,
-	// wait for the other goroutines to finish.
-	select {}
+	m.mainExited.Store(true)
+	raceDisable()
+	m.registry.Delete(m.mainG.id)
+	raceEnable()
 }
 
-// symbols returns the monitor's replacements of library names.
-func (m *monitor) symbols() map[string]map[string]reflect.Value {
-	return nil
+var schedMetrics = []metrics.Sample{
+	{Name: "/sched/goroutines/running:goroutines"},
+	{Name: "/sched/goroutines/runnable:goroutines"},
+	{Name: "/sched/goroutines/not-in-go:goroutines"},
+	{Name: "/sched/goroutines-created:goroutines"},
 }
 
-// goid returns the runtime's number of the calling goroutine.
-func goid() int {
-	var buf [64]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	b = bytes.TrimPrefix(b, []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		n, _ := strconv.Atoi(string(b[:i]))
-		return n
+// watch looks for a deadlock until the program ends.
+func (m *monitor) watch() {
+	raceDisable() // the monitor's synchronisation is none of the program's
+	var last string
+	streak := 0
+	buf := make([]byte, 64<<10)
+	for {
+		time.Sleep(m.interval)
+		metrics.Read(schedMetrics)
+		busy := schedMetrics[0].Value.Uint64() + schedMetrics[1].Value.Uint64() + schedMetrics[2].Value.Uint64()
+		if busy > 1 || m.timers.pending() {
+			streak = 0
+			continue
+		}
+		for {
+			n := runtime.Stack(buf, true)
+			if n < len(buf) {
+				buf = buf[:n]
+				break
+			}
+			buf = make([]byte, 2*len(buf))
+		}
+		gs := programGoroutines(buf)
+		buf = buf[:cap(buf)]
+		key := fmt.Sprint(schedMetrics[3].Value.Uint64(), gs)
+		if !allBlocked(gs) || (len(gs) == 0 && !m.mainExited.Load()) {
+			streak = 0
+			continue
+		}
+		if key == last {
+			streak++
+		} else {
+			streak, last = 1, key
+		}
+		if streak >= 2 {
+			m.deadlock(gs)
+		}
 	}
-	return 0
+}
+
+// A dumped goroutine is one goroutine of a dump of all goroutines.
+type dumped struct {
+	id    int
+	state string
+}
+
+// programGoroutines returns the goroutines of the dump that run
+// interpreted code: those of the program.
+func programGoroutines(dump []byte) []dumped {
+	var gs []dumped
+	for _, block := range bytes.Split(dump, []byte("\n\n")) {
+		if !bytes.Contains(block, []byte("github.com/traefik/yaegi/interp.")) {
+			continue
+		}
+		head, _, _ := bytes.Cut(block, []byte("\n"))
+		// goroutine 18 [chan receive, 2 minutes]:
+		rest, ok := bytes.CutPrefix(head, []byte("goroutine "))
+		if !ok {
+			continue
+		}
+		num, state, ok := bytes.Cut(rest, []byte(" ["))
+		if !ok {
+			continue
+		}
+		id, _ := strconv.Atoi(string(num))
+		s := strings.TrimSuffix(string(state), "]:")
+		s, _, _ = strings.Cut(s, ", ")
+		gs = append(gs, dumped{id, s})
+	}
+	sort.Slice(gs, func(i, j int) bool { return gs[i].id < gs[j].id })
+	return gs
+}
+
+// allBlocked reports whether every goroutine waits for something only
+// another goroutine of the program could give it.
+func allBlocked(gs []dumped) bool {
+	for _, g := range gs {
+		if !blocking(g.state) {
+			return false
+		}
+	}
+	return true
+}
+
+func blocking(state string) bool {
+	return strings.HasPrefix(state, "chan ") || strings.HasPrefix(state, "select") ||
+		strings.HasPrefix(state, "sync.") || strings.HasPrefix(state, "semacquire")
+}
+
+// deadlock reports the deadlock as Go does, and ends the program.
+func (m *monitor) deadlock(gs []dumped) {
+	d := &wire.Deadlock{MainExited: m.mainExited.Load()}
+	var b strings.Builder
+	if len(gs) == 0 {
+		b.WriteString("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
+	} else {
+		b.WriteString("fatal error: all goroutines are asleep - deadlock!\n")
+	}
+	main := 0
+	if m.mainG != nil {
+		main = m.mainG.id
+	}
+	// Main first, as Go lists it.
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].id == main && gs[j].id != main })
+	for _, g := range gs {
+		id := g.id
+		if id == main {
+			id = 1
+		}
+		wg := wire.Goroutine{ID: id, State: g.state}
+		if v, ok := m.registry.Load(g.id); ok {
+			if pos := token.Pos(v.(*gstate).at.Load()); pos.IsValid() {
+				wg.Frame = m.c.frameAt(pos)
+			}
+		}
+		d.Goroutines = append(d.Goroutines, wg)
+		fmt.Fprintf(&b, "\ngoroutine %d [%s]:\n", id, g.state)
+		if f := wg.Frame; f != nil {
+			fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", f.Func, f.File, f.Line)
+		}
+	}
+	m.c.exitOnce.Do(func() {
+		m.c.stderr.WriteString(b.String())
+		m.c.report.Send(wire.Report{Kind: wire.KindDeadlock, Deadlock: d})
+	})
+	os.Exit(2)
+}
+
+// symbols returns the monitor's replacements of library names: the
+// functions that start goroutines, and those that arm timers.
+func (m *monitor) symbols() map[string]map[string]reflect.Value {
+	v := reflect.ValueOf
+	return map[string]map[string]reflect.Value{
+		"time": {
+			"Timer":     v((*Timer)(nil)),
+			"Ticker":    v((*Ticker)(nil)),
+			"After":     v(m.after),
+			"AfterFunc": v(m.afterFunc),
+			"NewTimer":  v(m.newTimer),
+			"NewTicker": v(m.newTicker),
+			"Tick":      v(m.tick),
+		},
+		"context": {
+			"WithTimeout":       v(m.withTimeout),
+			"WithTimeoutCause":  v(m.withTimeoutCause),
+			"WithDeadline":      v(m.withDeadline),
+			"WithDeadlineCause": v(m.withDeadlineCause),
+			"AfterFunc":         v(m.contextAfterFunc),
+		},
+		"os/signal": {
+			"Notify":        v(m.notify),
+			"NotifyContext": v(m.notifyContext),
+		},
+		"sync": {
+			"WaitGroup": v((*WaitGroup)(nil)),
+		},
+	}
+}
+
+func (m *monitor) after(d time.Duration) <-chan time.Time {
+	m.timers.note(d)
+	return time.After(d)
+}
+
+func (m *monitor) afterFunc(d time.Duration, f func()) *Timer {
+	m.timers.note(d)
+	t := time.AfterFunc(d, func() {
+		m.count()
+		m.goroutine(f)
+	})
+	return &Timer{t: t}
+}
+
+func (m *monitor) newTimer(d time.Duration) *Timer {
+	m.timers.note(d)
+	t := time.NewTimer(d)
+	return &Timer{C: t.C, t: t}
+}
+
+func (m *monitor) newTicker(d time.Duration) *Ticker {
+	t := time.NewTicker(d)
+	m.timers.addTickers(1)
+	return &Ticker{C: t.C, t: t}
+}
+
+func (m *monitor) tick(d time.Duration) <-chan time.Time {
+	if d <= 0 {
+		return nil
+	}
+	m.timers.addTickers(1)
+	return time.Tick(d)
+}
+
+func (m *monitor) withTimeout(parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	m.timers.note(d)
+	return context.WithTimeout(parent, d)
+}
+
+func (m *monitor) withTimeoutCause(parent context.Context, d time.Duration, cause error) (context.Context, context.CancelFunc) {
+	m.timers.note(d)
+	return context.WithTimeoutCause(parent, d, cause)
+}
+
+func (m *monitor) withDeadline(parent context.Context, at time.Time) (context.Context, context.CancelFunc) {
+	m.timers.noteUntil(at)
+	return context.WithDeadline(parent, at)
+}
+
+func (m *monitor) withDeadlineCause(parent context.Context, at time.Time, cause error) (context.Context, context.CancelFunc) {
+	m.timers.noteUntil(at)
+	return context.WithDeadlineCause(parent, at, cause)
+}
+
+func (m *monitor) contextAfterFunc(ctx context.Context, f func()) func() bool {
+	return context.AfterFunc(ctx, func() {
+		m.count()
+		m.goroutine(f)
+	})
+}
+
+func (m *monitor) notify(c chan<- os.Signal, sig ...os.Signal) {
+	m.timers.setForever()
+	signal.Notify(c, sig...)
+}
+
+func (m *monitor) notifyContext(parent context.Context, sig ...os.Signal) (context.Context, context.CancelFunc) {
+	m.timers.setForever()
+	return signal.NotifyContext(parent, sig...)
+}
+
+// Timer is time.Timer as the program sees it: the same timer, but Reset
+// tells the monitor it may fire again.
+type Timer struct {
+	C <-chan time.Time
+	t *time.Timer
+}
+
+// Stop is time.Timer.Stop.
+func (t *Timer) Stop() bool { return t.t.Stop() }
+
+// Reset is time.Timer.Reset.
+func (t *Timer) Reset(d time.Duration) bool {
+	theMonitor.timers.note(d)
+	return t.t.Reset(d)
+}
+
+// Ticker is time.Ticker as the program sees it: Stop tells the monitor it
+// will not fire again.
+type Ticker struct {
+	C       <-chan time.Time
+	t       *time.Ticker
+	stopped atomic.Bool
+}
+
+// Stop is time.Ticker.Stop.
+func (t *Ticker) Stop() {
+	t.t.Stop()
+	if !t.stopped.Swap(true) {
+		theMonitor.timers.addTickers(-1)
+	}
+}
+
+// Reset is time.Ticker.Reset.
+func (t *Ticker) Reset(d time.Duration) {
+	if t.stopped.Swap(false) {
+		theMonitor.timers.addTickers(1)
+	}
+	t.t.Reset(d)
+}
+
+// WaitGroup is sync.WaitGroup as the program sees it: Go starts the
+// goroutine as a goroutine of the program.
+type WaitGroup struct {
+	sync.WaitGroup
+}
+
+// Go is sync.WaitGroup.Go.
+func (wg *WaitGroup) Go(f func()) {
+	theMonitor.count()
+	wg.WaitGroup.Go(func() { theMonitor.goroutine(f) })
 }

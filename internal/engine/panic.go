@@ -3,6 +3,7 @@ package engine
 import (
 	"bytes"
 	"fmt"
+	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -123,4 +124,16 @@ func (c *child) funcName(name string) string {
 		}
 	}
 	return name
+}
+
+// frameAt describes the program's position pos: the function and the
+// learner's file and line.
+func (c *child) frameAt(pos token.Pos) *wire.Frame {
+	p := c.interp.Position(pos)
+	file := strings.TrimPrefix(strings.TrimPrefix(p.Filename, "./"), progDir+"/")
+	line := p.Line
+	if c.prog != nil {
+		line, _ = c.prog.Position(file, p.Line, p.Column)
+	}
+	return &wire.Frame{Func: c.funcName(c.interp.FuncAt(pos)), File: file, Line: line}
 }

@@ -2871,6 +2871,7 @@ func setExec(n *node) {
 			}
 		}
 		n.gen(n)
+		n.interp.watchWaitPoint(n)
 		n.interp.registerExec(n)
 	}
 

@@ -182,6 +182,7 @@ type opt struct {
 	specialStdio bool              // allows os.Stdin, os.Stdout, os.Stderr to not be file descriptors
 	unrestricted bool              // allow use of non-sandboxed symbols
 	goStart      func(func())      // starts goroutines of go statements (workbook)
+	at           func(token.Pos)   // told the position of operations that may block (workbook)
 }
 
 // Interpreter contains global resources and state.
@@ -328,6 +329,12 @@ type Options struct {
 	// interpreted code, instead of a plain go statement: the embedder can
 	// count goroutines and catch their unrecovered panics (workbook).
 	GoStart func(f func())
+
+	// At, when set, is called with the position of every channel
+	// operation, select statement and function call, just before it runs:
+	// where a goroutine blocks, the last position it was given is why
+	// (workbook).
+	At func(pos token.Pos)
 }
 
 // New returns a new interpreter.
@@ -378,6 +385,7 @@ func New(options Options) *Interpreter {
 	}
 
 	i.opt.goStart = options.GoStart
+	i.opt.at = options.At
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem

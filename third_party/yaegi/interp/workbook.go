@@ -5,6 +5,7 @@ package interp
 import (
 	"fmt"
 	"go/token"
+	"reflect"
 	"runtime"
 	"runtime/debug"
 	"unsafe"
@@ -127,4 +128,48 @@ func (interp *Interpreter) RunCompiled() (err error) {
 	interp.frame.setrunid(interp.runid())
 	interp.compiled()
 	return nil
+}
+
+// waitGens are the generators of the nodes at which a goroutine can block:
+// channel operations, select, range over a channel, and calls (a call of
+// compiled code may block in it, on a mutex or a wait group).
+var waitGens = map[uintptr]string{}
+
+func init() {
+	for _, g := range []bltnGenerator{recv, recv2, send, _select, rangeChan, call, callBin} {
+		waitGens[reflect.ValueOf(g).Pointer()] = ""
+	}
+}
+
+// watchWaitPoint makes n tell the embedder's At hook its position before it
+// runs, when n is an operation that may block.
+func (interp *Interpreter) watchWaitPoint(n *node) {
+	at := interp.opt.at
+	if at == nil || n.exec == nil || n.gen == nil {
+		return
+	}
+	if _, ok := waitGens[reflect.ValueOf(n.gen).Pointer()]; !ok {
+		return
+	}
+	exec, pos := n.exec, n.pos
+	n.exec = func(f *frame) bltn {
+		at(pos)
+		return exec(f)
+	}
+}
+
+// FuncAt names the function that holds the position, as a panic's trace
+// would ("main.worker", "main.main.func1"), or "" if it knows none.
+func (interp *Interpreter) FuncAt(pos token.Pos) string {
+	for _, n := range interp.execNodes {
+		if n.pos == pos && n.scope != nil {
+			return panicFunc(n.scope)
+		}
+	}
+	return ""
+}
+
+// Position returns the file position of pos.
+func (interp *Interpreter) Position(pos token.Pos) token.Position {
+	return interp.fset.Position(pos)
 }
