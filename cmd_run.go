@@ -71,6 +71,7 @@ func (c *runCommand) Run(ctx context.Context, args []string) error {
 		prog.Stdin = c.stdin
 	}
 	opts := runner.Options{Race: *race, Limits: runner.Limits{Time: *timeout}}
+	runner.RaceStatus = func(msg string) { fmt.Fprintf(c.stderr, "workbook: %s\n", msg) }
 	enc := json.NewEncoder(c.stdout)
 	if *jsonOut {
 		opts.Events = func(e runner.Event) { enc.Encode(e) }

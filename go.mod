@@ -2,11 +2,17 @@ module workbook
 
 go 1.26.0
 
-require github.com/traefik/yaegi v0.16.1
+require (
+	github.com/elastic/go-seccomp-bpf v1.6.0
+	github.com/landlock-lsm/go-landlock v0.11.2
+	github.com/traefik/yaegi v0.16.1
+	golang.org/x/sys v0.50.0
+	golang.org/x/tools v0.52.0
+)
 
 require (
-	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/tools v0.52.0 // indirect
+	golang.org/x/net v0.61.0 // indirect
+	kernel.org/pub/linux/libs/security/libcap/psx v1.2.78 // indirect
 )
 
 replace github.com/traefik/yaegi => ./third_party/yaegi

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"syscall"
@@ -45,9 +44,6 @@ func (r *run) result(waitErr error) *Result {
 		}
 	}
 	fatal := r.fatalError()
-	if os.Getenv("WB_DEBUG_RUNTIME") != "" {
-		os.Stderr.WriteString("RUNTIME<<" + r.runtime.String() + ">>\n")
-	}
 
 	set := func(reason Reason, code int, msg string) {
 		res.Reason, res.Code, res.Message = reason, code, msg

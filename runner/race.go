@@ -1,15 +1,156 @@
 package runner
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/binary"
+	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
 )
+
+// Race detection needs the child built with -race, which needs cgo: the
+// race detector is ThreadSanitizer, C++ code linked into the binary. The
+// workbook builds that child itself on first use, from the source tree
+// this binary was built from, into the user's cache directory, and reuses
+// it for as long as this binary is the same (same Go build ID).
+
+// RaceStatus is told what the runner is doing to get the race-enabled
+// child, when it takes a while: a one-time build of about a minute.
+var RaceStatus = func(msg string) {}
+
+var raceChild struct {
+	sync.Mutex
+	path string
+}
 
 // childExecutable returns the binary to start as the sandbox child: this
 // one, or for race detection a build of it with -race.
 func childExecutable(race bool) (string, error) {
-	if race {
-		return "", errors.New("runner: race detection is not available yet")
+	self, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("runner: cannot find the workbook binary: %w", err)
 	}
-	return os.Executable()
+	if !race || raceBuilt {
+		return self, nil
+	}
+	raceChild.Lock()
+	defer raceChild.Unlock()
+	if raceChild.path != "" {
+		return raceChild.path, nil
+	}
+	p, err := buildRaceChild(self)
+	if err != nil {
+		return "", err
+	}
+	raceChild.path = p
+	return p, nil
+}
+
+// RaceChild returns the path of the race-enabled child binary, building it
+// if need be. It is for tools that want to build it ahead of time.
+func RaceChild() (string, error) { return childExecutable(true) }
+
+func buildRaceChild(self string) (string, error) {
+	id, err := buildID(self)
+	if err != nil {
+		return "", fmt.Errorf("runner: race detection: %w", err)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	sum := sha256.Sum256([]byte(id))
+	dir := filepath.Join(cache, "workbook", "race")
+	target := filepath.Join(dir, "workbook-race-"+hex.EncodeToString(sum[:8]))
+	if fi, err := os.Stat(target); err == nil && fi.Mode().IsRegular() {
+		return target, nil
+	}
+
+	src, err := sourceDir()
+	if err != nil {
+		return "", err
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		return "", errors.New("race detection needs the Go toolchain to build the race-enabled runner once, and `go` is not on PATH")
+	}
+	cc := os.Getenv("CC")
+	if cc == "" {
+		cc = "gcc"
+	}
+	if _, err := exec.LookPath(cc); err != nil {
+		return "", fmt.Errorf("race detection needs a C compiler (%s, for cgo): the race detector is C++ code linked into the runner. Install one (apt-get install gcc), or run without --race", cc)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("runner: race detection: %w", err)
+	}
+	// Old builds of other versions go; the cache keeps one.
+	if old, _ := filepath.Glob(filepath.Join(dir, "workbook-race-*")); len(old) > 0 {
+		for _, o := range old {
+			os.Remove(o)
+		}
+	}
+	RaceStatus("building the race-enabled runner into " + dir + " (once per workbook build; about a minute)")
+	tmp := target + fmt.Sprintf(".tmp%d", os.Getpid())
+	cmd := exec.Command(goTool, "build", "-race", "-o", tmp, ".")
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("race detection: building the race-enabled runner failed: %v\n%s", err, out.String())
+	}
+	if err := os.Rename(tmp, target); err != nil {
+		return "", fmt.Errorf("runner: race detection: %w", err)
+	}
+	return target, nil
+}
+
+// sourceDir finds the workbook's source tree, from where this file was
+// when the binary was built.
+func sourceDir() (string, error) {
+	_, file, _, ok := runtime.Caller(0)
+	if ok {
+		dir := filepath.Dir(filepath.Dir(file))
+		if b, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil && bytes.HasPrefix(b, []byte("module workbook\n")) {
+			return dir, nil
+		}
+	}
+	return "", fmt.Errorf("race detection builds the race-enabled runner from the workbook's source tree, which is no longer at %s: run workbook from its checkout (go run . run --race …)", filepath.Dir(filepath.Dir(file)))
+}
+
+// buildID returns the Go build ID of the binary at path, which changes
+// whenever anything that went into it changes. The linker writes it in an
+// ELF note of its own.
+func buildID(path string) (string, error) {
+	f, err := elf.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return "", errors.New("no Go build ID in " + path)
+	}
+	note, err := sec.Data()
+	if err != nil {
+		return "", err
+	}
+	// namesz, descsz, type, "Go\x00\x00", then the ID.
+	if len(note) < 16 {
+		return "", errors.New("malformed Go build ID in " + path)
+	}
+	descsz := binary.LittleEndian.Uint32(note[4:8])
+	if 16+int(descsz) > len(note) {
+		return "", errors.New("malformed Go build ID in " + path)
+	}
+	return string(note[16 : 16+descsz]), nil
 }

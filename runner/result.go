@@ -120,24 +120,23 @@ type LimitHit struct {
 	Message string `json:"message"`
 }
 
-// A Race is one data race report.
+// A Race is one data race report, in the program's terms.
 type Race struct {
 	// Variable names what was raced on, when it could be told: "counter",
-	// "c.hits".
+	// "c.hits", "s[2]"; Kind says what it is.
 	Variable string `json:"variable,omitempty"`
+	Kind     string `json:"kind,omitempty"`
 	// Accesses are the two conflicting accesses, the later first, as the
 	// race detector lists them.
-	Accesses []Access `json:"accesses"`
-	// Report is the race detector's report as it printed it.
+	Accesses []RaceAccess `json:"accesses"`
+	// Report is the report as the learner sees it on standard error.
 	Report string `json:"report"`
 }
 
-// An Access is one side of a data race.
-type Access struct {
-	Write     bool    `json:"write"`
-	Goroutine int     `json:"goroutine"`
-	Frames    []Frame `json:"frames,omitempty"`
-}
+// A RaceAccess is one side of a data race: the goroutine, the lines of the
+// program that access the variable that way, and where the goroutine was
+// started.
+type RaceAccess = wire.RaceAccess
 
 func (l LimitHit) String() string { return l.Message }
 

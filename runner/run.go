@@ -105,6 +105,9 @@ func newRun(ctx context.Context, prog Program, opts Options) (*run, error) {
 		"TMPDIR=" + r.work,
 		"PATH=/usr/bin:/bin",
 	}
+	if os.Getenv("WORKBOOK_DEBUG") == "1" {
+		env = append(env, "WORKBOOK_DEBUG=1")
+	}
 	if opts.Race {
 		// No second's sleep at exit; every report, not only the first.
 		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
@@ -289,6 +292,8 @@ func (r *run) readReports(f *os.File) {
 			r.emit(Event{Kind: KindDeadlock, Deadlock: rep.Deadlock})
 		case wire.KindLimit:
 			r.emit(Event{Kind: KindLimit, Limit: &LimitHit{Name: rep.Limit.Name, Message: limitMessage(rep.Limit.Name, r.limits)}})
+		case wire.KindRace:
+			r.addRace(Race{Variable: rep.Race.Variable, Kind: rep.Race.Kind, Accesses: rep.Race.Accesses, Report: rep.Race.Report})
 		case wire.KindTest:
 			r.mu.Lock()
 			r.tests = append(r.tests, *rep.Test)

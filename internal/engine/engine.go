@@ -45,6 +45,11 @@ type child struct {
 	env     *environ
 	limits  wire.Limits
 	monitor *monitor
+	races   *raceReader
+	// compiled is closed once the program is compiled: the race reader
+	// reads what the compiler built only after (a happens-before edge that
+	// precedes the program, so it hides none of its races).
+	compiled chan struct{}
 
 	exitOnce sync.Once
 }
@@ -58,7 +63,8 @@ func Main() {
 	c := &child{
 		report: wire.NewWriter(os.NewFile(wire.FDReport, "report")),
 		stdout: os.Stdout,
-		stderr: os.NewFile(wire.FDStderr, "/dev/stderr"),
+		stderr:   os.NewFile(wire.FDStderr, "/dev/stderr"),
+		compiled: make(chan struct{}),
 	}
 	// Compiled library code that writes to os.Stderr (the log package's
 	// default logger among it) writes to the program's standard error:
@@ -69,6 +75,7 @@ func Main() {
 	os.Stderr = c.stderr
 	log.SetOutput(c.stderr)
 
+	c.readRaces()
 	c.report.Send(wire.Report{Kind: wire.KindReady})
 	if err := json.NewDecoder(os.NewFile(wire.FDRequest, "request")).Decode(&c.req); err != nil {
 		c.internal(fmt.Errorf("reading the request: %w", err))
@@ -121,6 +128,7 @@ func (c *child) run() {
 		c.compileError(err)
 	}
 	c.interp = i
+	close(c.compiled)
 	c.report.Send(wire.Report{Kind: wire.KindCompiled, Elapsed: time.Since(start)})
 
 	if c.req.Mode == wire.RunTests {
@@ -163,6 +171,8 @@ func (c *child) compile() (i *interp.Interpreter, err error) {
 		Env:                  []string{},
 		GoStart:              c.monitor.goStart,
 		At:                   c.monitor.at,
+		TrackVariables:       raceEnabled,
+		Unobserved:           unobserved,
 	})
 	syms := c.symbols()
 	if err := i.Use(syms); err != nil {
@@ -219,9 +229,17 @@ func (c *child) runMain(i *interp.Interpreter) {
 // exit ends the program with code, as os.Exit does.
 func (c *child) exit(code int) {
 	c.exitOnce.Do(func() {
+		c.races.flush()
 		c.report.Send(wire.Report{Kind: wire.KindExit, Code: code})
 	})
 	os.Exit(code)
+}
+
+// unobserved runs f with its synchronisation hidden from the race detector.
+func unobserved(f func()) {
+	raceDisable()
+	defer raceEnable()
+	f()
 }
 
 func withDefaults(l wire.Limits) wire.Limits {

@@ -15,6 +15,13 @@ import (
 // for the current goroutine: goroutine-local storage at the cost of a load.
 // The child never profiles, so the slot is free; the goroutines the engine
 // starts (go statements, wg.Go, time.AfterFunc) get a state of their own.
+//
+// The engine's bookkeeping is shared between the program's goroutines and
+// its own (the monitor, the race reader), and must stay invisible to the
+// race detector: reported, it would be noise; synchronising, it would add
+// happens-before edges between the program's goroutines and hide their real
+// races. So the memory it shares is only touched in //go:norace functions,
+// and its synchronisation runs between raceDisable and raceEnable.
 
 //go:linkname getProfLabel runtime/pprof.runtime_getProfLabel
 func getProfLabel() unsafe.Pointer
@@ -27,17 +34,64 @@ type gstate struct {
 	id int // the runtime's goroutine number
 	// at is the token.Pos of the last operation the goroutine began that
 	// may block: where it is, if it is blocked.
-	at atomic.Int64
+	at int64
+	// created is the token.Pos of the statement that started it.
+	created int64
+	// done is set when the goroutine has ended.
+	done int32
+	next *gstate
 }
+
+// allG lists every goroutine the program ever had, newest first.
+var allG atomic.Pointer[gstate]
 
 // current returns the state of the calling goroutine, or nil.
 func current() *gstate { return (*gstate)(getProfLabel()) }
 
-// adopt gives the calling goroutine a state of its own and returns it.
-func adopt() *gstate {
-	g := &gstate{id: goid()}
+// adopt gives the calling goroutine a state of its own, records it in allG
+// and returns it.
+func adopt(created int64) *gstate {
+	g := newG(goid(), created)
 	setProfLabel(unsafe.Pointer(g))
+	raceDisable()
+	for {
+		head := allG.Load()
+		setNext(g, head)
+		if allG.CompareAndSwap(head, g) {
+			break
+		}
+	}
+	raceEnable()
 	return g
+}
+
+//go:norace
+func newG(id int, created int64) *gstate { return &gstate{id: id, created: created} }
+
+//go:norace
+func setNext(g, next *gstate) { g.next = next }
+
+//go:norace
+func (g *gstate) setAt(pos int64) { g.at = pos }
+
+//go:norace
+func (g *gstate) getAt() int64 { return g.at }
+
+//go:norace
+func (g *gstate) setDone() { g.done = 1 }
+
+// gstates returns a copy of what the engine knows of each goroutine,
+// keyed by goroutine number.
+//
+//go:norace
+func gstates() map[int]gstate {
+	m := map[int]gstate{}
+	for g := allG.Load(); g != nil; g = g.next {
+		if _, seen := m[g.id]; !seen {
+			m[g.id] = gstate{id: g.id, at: g.at, created: g.created, done: g.done}
+		}
+	}
+	return m
 }
 
 // goid returns the runtime's number of the calling goroutine, from the

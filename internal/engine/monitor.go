@@ -37,7 +37,6 @@ type monitor struct {
 	c          *child
 	live       atomic.Int64 // goroutines of the program started by the engine, still running
 	baseline   int          // the child's own goroutines
-	registry   sync.Map     // goroutine number -> *gstate
 	mainG      *gstate
 	mainExited atomic.Bool
 	timers     timers
@@ -59,34 +58,51 @@ func (t *timers) note(d time.Duration) { t.noteUntil(time.Now().Add(d)) }
 func (t *timers) noteUntil(at time.Time) {
 	raceDisable()
 	t.mu.Lock()
+	t.extend(at)
+	t.mu.Unlock()
+	raceEnable()
+}
+
+//go:norace
+func (t *timers) extend(at time.Time) {
 	if at.After(t.until) {
 		t.until = at
 	}
-	t.mu.Unlock()
-	raceEnable()
 }
 
 func (t *timers) addTickers(n int) {
 	raceDisable()
 	t.mu.Lock()
-	t.tickers += n
+	t.addTickersLocked(n)
 	t.mu.Unlock()
 	raceEnable()
 }
+
+//go:norace
+func (t *timers) addTickersLocked(n int) { t.tickers += n }
 
 func (t *timers) setForever() {
 	raceDisable()
 	t.mu.Lock()
-	t.forever = true
+	t.setForeverLocked()
 	t.mu.Unlock()
 	raceEnable()
 }
 
+//go:norace
+func (t *timers) setForeverLocked() { t.forever = true }
+
 // pending reports whether a timer or a signal may still wake the program.
+// Only the monitor calls it, with the race detector's eyes closed.
 func (t *timers) pending() bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.forever || t.tickers > 0 || time.Now().Before(t.until.Add(50*time.Millisecond))
+	return t.pendingLocked(time.Now())
+}
+
+//go:norace
+func (t *timers) pendingLocked(now time.Time) bool {
+	return t.forever || t.tickers > 0 || now.Before(t.until.Add(50*time.Millisecond))
 }
 
 func newMonitor(c *child) *monitor {
@@ -102,12 +118,23 @@ var theMonitor *monitor
 // goStart runs f on a new goroutine, for a go statement of the program.
 func (m *monitor) goStart(f func()) {
 	m.count()
-	go m.goroutine(f)
+	go m.goroutine(creator(), f)
+}
+
+// creator returns where the calling goroutine is: starting one.
+func creator() int64 {
+	if g := current(); g != nil {
+		return g.getAt()
+	}
+	return 0
 }
 
 // count counts a new goroutine against the limit.
 func (m *monitor) count() {
-	if n := m.live.Add(1); n > int64(m.c.limits.Goroutines) {
+	raceDisable()
+	n := m.live.Add(1)
+	raceEnable()
+	if n > int64(m.c.limits.Goroutines) {
 		m.c.exitOnce.Do(func() {
 			m.c.report.Send(wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
 		})
@@ -117,26 +144,18 @@ func (m *monitor) count() {
 
 // goroutine runs f as a goroutine of the program: with a state of its own,
 // and its unrecovered panic reported as Go reports it.
-func (m *monitor) goroutine(f func()) {
-	g := m.enter()
+func (m *monitor) goroutine(from int64, f func()) {
+	g := adopt(from)
 	defer m.leave(g)
 	defer m.guard(g)
 	f()
 }
 
-func (m *monitor) enter() *gstate {
-	raceDisable()
-	g := adopt()
-	m.registry.Store(g.id, g)
-	raceEnable()
-	return g
-}
-
 func (m *monitor) leave(g *gstate) {
+	g.setDone()
 	raceDisable()
-	m.registry.Delete(g.id)
-	raceEnable()
 	m.live.Add(-1)
+	raceEnable()
 }
 
 // guard catches the unrecovered panic of a goroutine of the program.
@@ -150,7 +169,7 @@ func (m *monitor) guard(g *gstate) {
 // is, at each operation that may block.
 func (m *monitor) at(pos token.Pos) {
 	if g := current(); g != nil {
-		g.at.Store(int64(pos))
+		g.setAt(int64(pos))
 	}
 }
 
@@ -170,15 +189,28 @@ func (m *monitor) start() {
 
 // enterMain makes the calling goroutine the program's main goroutine.
 func (m *monitor) enterMain() {
-	m.mainG = m.enter()
+	m.setMain(adopt(0))
+}
+
+//go:norace
+func (m *monitor) setMain(g *gstate) { m.mainG = g }
+
+// mainID is the runtime's number of the program's main goroutine, or 0.
+//
+//go:norace
+func (m *monitor) mainID() int {
+	if m.mainG == nil {
+		return 0
+	}
+	return m.mainG.id
 }
 
 // mainGoexit is called when main's goroutine ended with runtime.Goexit:
 // the other goroutines go on, and the program ends when none is left.
 func (m *monitor) mainGoexit() {
-	m.mainExited.Store(true)
+	m.mainG.setDone()
 	raceDisable()
-	m.registry.Delete(m.mainG.id)
+	m.mainExited.Store(true)
 	raceEnable()
 }
 
@@ -287,10 +319,8 @@ func (m *monitor) deadlock(gs []dumped) {
 	} else {
 		b.WriteString("fatal error: all goroutines are asleep - deadlock!\n")
 	}
-	main := 0
-	if m.mainG != nil {
-		main = m.mainG.id
-	}
+	main := m.mainID()
+	states := gstates()
 	// Main first, as Go lists it.
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].id == main && gs[j].id != main })
 	for _, g := range gs {
@@ -299,8 +329,8 @@ func (m *monitor) deadlock(gs []dumped) {
 			id = 1
 		}
 		wg := wire.Goroutine{ID: id, State: g.state}
-		if v, ok := m.registry.Load(g.id); ok {
-			if pos := token.Pos(v.(*gstate).at.Load()); pos.IsValid() {
+		if st, ok := states[g.id]; ok {
+			if pos := token.Pos(st.at); pos.IsValid() {
 				wg.Frame = m.c.frameAt(pos)
 			}
 		}
@@ -311,6 +341,7 @@ func (m *monitor) deadlock(gs []dumped) {
 		}
 	}
 	m.c.exitOnce.Do(func() {
+		m.c.races.flush()
 		m.c.stderr.WriteString(b.String())
 		m.c.report.Send(wire.Report{Kind: wire.KindDeadlock, Deadlock: d})
 	})
@@ -355,9 +386,10 @@ func (m *monitor) after(d time.Duration) <-chan time.Time {
 
 func (m *monitor) afterFunc(d time.Duration, f func()) *Timer {
 	m.timers.note(d)
+	from := creator()
 	t := time.AfterFunc(d, func() {
 		m.count()
-		m.goroutine(f)
+		m.goroutine(from, f)
 	})
 	return &Timer{t: t}
 }
@@ -403,9 +435,10 @@ func (m *monitor) withDeadlineCause(parent context.Context, at time.Time, cause 
 }
 
 func (m *monitor) contextAfterFunc(ctx context.Context, f func()) func() bool {
+	from := creator()
 	return context.AfterFunc(ctx, func() {
 		m.count()
-		m.goroutine(f)
+		m.goroutine(from, f)
 	})
 }
 
@@ -468,5 +501,6 @@ type WaitGroup struct {
 // Go is sync.WaitGroup.Go.
 func (wg *WaitGroup) Go(f func()) {
 	theMonitor.count()
-	wg.WaitGroup.Go(func() { theMonitor.goroutine(f) })
+	from := creator()
+	wg.WaitGroup.Go(func() { theMonitor.goroutine(from, f) })
 }

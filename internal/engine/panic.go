@@ -51,6 +51,7 @@ func (c *child) panicked(id int, r any) {
 		}
 	}
 	c.exitOnce.Do(func() {
+		c.races.flush()
 		c.stderr.Write(b.Bytes())
 		c.report.Send(wire.Report{Kind: wire.KindPanic, Panic: p})
 	})

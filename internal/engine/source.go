@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/scanner"
 	"io/fs"
+	"os"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing/fstest"
@@ -65,8 +67,16 @@ func (c *child) mapError(err error) error {
 // interpreterFailure turns a panic of the interpreter's compiler into a
 // diagnostic, never a stack trace.
 func (c *child) interpreterFailure(r any) error {
+	if debugging {
+		fmt.Fprintf(c.stderr, "workbook: interpreter panic: %v\n%s", r, debug.Stack())
+	}
 	return c.diagnostic(fmt.Sprint(r))
 }
+
+// debugging is set by WORKBOOK_DEBUG=1 in the runner's environment: the
+// child then prints the interpreter's stack traces, for whoever works on
+// the workbook itself.
+var debugging = os.Getenv("WORKBOOK_DEBUG") == "1"
 
 func (c *child) diagnostic(msg string) error {
 	// Keep the innermost position of the program's own files.

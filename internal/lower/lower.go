@@ -73,6 +73,9 @@ type Program struct {
 	// Tests lists the names of the TestXxx functions, in source order, when
 	// test files were included.
 	Tests []string
+	// Accesses says where each variable and field is read and written,
+	// keyed as accessKey says.
+	Accesses map[string]*Access
 
 	orig map[string]origin
 }
@@ -219,7 +222,7 @@ func Lower(files []File, mode Mode) (*Program, error) {
 		return nil, capErrors(errs)
 	}
 
-	prog := &Program{Package: pkgName, orig: map[string]origin{}}
+	prog := &Program{Package: pkgName, orig: map[string]origin{}, Accesses: accesses(fset, asts, info)}
 	imports := map[string]bool{}
 	for i, af := range asts {
 		l := newLowerer(fset, af, files[i].Src, pkg, info)

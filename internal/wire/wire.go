@@ -22,6 +22,7 @@ package wire
 import (
 	"encoding/json"
 	"io"
+	"sync"
 	"time"
 )
 
@@ -89,6 +90,7 @@ const (
 	KindLimit    = "limit"    // the child stopped the program at a limit: Limit
 	KindTest     = "test"     // one test finished: Test
 	KindInternal = "internal" // the child itself failed: Message
+	KindRace     = "race"     // the race detector reported a race: Race
 )
 
 // A Report is one message from the child.
@@ -102,6 +104,7 @@ type Report struct {
 	Limit       *Limit       `json:"limit,omitempty"`
 	Test        *Test        `json:"test,omitempty"`
 	Sandbox     *Sandbox     `json:"sandbox,omitempty"`
+	Race        *Race        `json:"race,omitempty"`
 	// Elapsed is the child's own measure of the phase the report ends.
 	Elapsed time.Duration `json:"elapsed,omitempty"`
 }
@@ -167,12 +170,44 @@ type Sandbox struct {
 	Notes     string `json:"notes,omitempty"`
 }
 
-// A Writer sends reports.
-type Writer struct{ enc *json.Encoder }
+// A Writer sends reports; it is safe for concurrent use.
+type Writer struct {
+	mu  sync.Mutex
+	enc *json.Encoder
+}
 
 // NewWriter returns a writer of reports to w.
-func NewWriter(w io.Writer) *Writer { return &Writer{json.NewEncoder(w)} }
+func NewWriter(w io.Writer) *Writer { return &Writer{enc: json.NewEncoder(w)} }
 
 // Send writes one report; errors are ignored, as there is no one left to
 // tell when the runner is gone.
-func (w *Writer) Send(r Report) { _ = w.enc.Encode(r) }
+func (w *Writer) Send(r Report) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	_ = w.enc.Encode(r)
+}
+
+// A Race is a race report of the race detector, told in the program's
+// terms: the interpreter's frames, which the detector sees, say nothing to
+// a learner.
+type Race struct {
+	// Variable names what was raced on ("counter", "c.hits", "s[3]"), when
+	// the engine could tell; Kind says what it is ("package-level
+	// variable", "local variable of main.main", "struct field").
+	Variable string `json:"variable,omitempty"`
+	Kind     string `json:"kind,omitempty"`
+	// Accesses are the two conflicting accesses, the later first.
+	Accesses []RaceAccess `json:"accesses"`
+	// Report is the report as the learner sees it.
+	Report string `json:"report"`
+}
+
+// A RaceAccess is one side of a race.
+type RaceAccess struct {
+	Write     bool `json:"write"`
+	Goroutine int  `json:"goroutine"`
+	// Lines are where the program makes such an access to the variable.
+	Lines []Frame `json:"lines,omitempty"`
+	// Created is where the goroutine was started.
+	Created *Frame `json:"created,omitempty"`
+}

@@ -2871,8 +2871,10 @@ func setExec(n *node) {
 			}
 		}
 		n.gen(n)
-		n.interp.watchWaitPoint(n)
-		n.interp.registerExec(n)
+		if n.interp != nil {
+			n.interp.watchWaitPoint(n)
+			n.interp.registerExec(n)
+		}
 	}
 
 	set(n)

@@ -183,6 +183,8 @@ type opt struct {
 	unrestricted bool              // allow use of non-sandboxed symbols
 	goStart      func(func())      // starts goroutines of go statements (workbook)
 	at           func(token.Pos)   // told the position of operations that may block (workbook)
+	trackVars    bool              // keep frames for Variables (workbook)
+	unobserved   func(func())      // hides synchronisation from the race detector (workbook)
 }
 
 // Interpreter contains global resources and state.
@@ -221,9 +223,11 @@ type Interpreter struct {
 
 	debugger *Debugger
 
-	execNodes   map[uintptr]*node // exec closure -> node (workbook)
-	compileOnly string            // import path CompilePackage compiles without running (workbook)
-	compiled    func()            // runs what CompilePackage compiled (workbook)
+	execNodes       map[uintptr]*node // exec closure -> node (workbook)
+	compileOnly     string            // import path CompilePackage compiles without running (workbook)
+	compiled        func()            // runs what CompilePackage compiled (workbook)
+	tracked         trackedFrames     // frames kept for Variables (workbook)
+	compileOnlyDone string            // the package CompilePackage compiled (workbook)
 }
 
 const (
@@ -330,6 +334,15 @@ type Options struct {
 	// count goroutines and catch their unrecovered panics (workbook).
 	GoStart func(f func())
 
+	// TrackVariables makes Variables list the variables of main and those
+	// captured by function literals, besides the package's (workbook).
+	TrackVariables bool
+
+	// Unobserved, when set, runs the given function with its
+	// synchronisation hidden from the race detector; the interpreter's own
+	// bookkeeping goes through it (workbook).
+	Unobserved func(f func())
+
 	// At, when set, is called with the position of every channel
 	// operation, select statement and function call, just before it runs:
 	// where a goroutine blocks, the last position it was given is why
@@ -386,6 +399,8 @@ func New(options Options) *Interpreter {
 
 	i.opt.goStart = options.GoStart
 	i.opt.at = options.At
+	i.opt.trackVars = options.TrackVariables
+	i.opt.unobserved = options.Unobserved
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem

@@ -116,6 +116,9 @@ func (interp *Interpreter) run(n *node, cf *frame) {
 	for i, t := range n.types {
 		f.data[i] = reflect.New(t).Elem()
 	}
+	if n.kind == funcDecl && n.child[1].ident == mainID {
+		interp.trackFrame(f, n.child[3])
+	}
 	runCfg(n.start, f, n, nil)
 }
 
@@ -999,6 +1002,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			// closure handed straight to compiled code (wg.Go(func() {…}))
 			// sees the variables of the frame's last iteration.
 			f = f.clone()
+			n.interp.trackFrame(f, def)
 		}
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
@@ -1900,6 +1904,7 @@ func getFunc(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		fr := f.clone()
+		n.interp.trackFrame(fr, n)
 		o := getFrame(f, l).data[i]
 
 		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
@@ -3809,7 +3814,12 @@ func _select(n *node) {
 		}
 	}
 
+	template := cases
 	n.exec = func(f *frame) bltn {
+		// workbook: each execution has its own cases; goroutines running the
+		// same select statement shared one slice, a data race.
+		cases := make([]reflect.SelectCase, len(template))
+		copy(cases, template)
 		f.mutex.RLock()
 		cases[nbClause] = f.done
 		f.mutex.RUnlock()

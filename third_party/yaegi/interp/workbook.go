@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"sync"
 	"unsafe"
 )
 
@@ -109,6 +110,7 @@ func (interp *Interpreter) CompilePackage(path string, tests bool) error {
 	interp.compileOnly = path
 	defer func() { interp.compileOnly = "" }()
 	_, err := interp.importSrc(mainID, path, !tests)
+	interp.compileOnlyDone = path
 	return err
 }
 
@@ -172,4 +174,143 @@ func (interp *Interpreter) FuncAt(pos token.Pos) string {
 // Position returns the file position of pos.
 func (interp *Interpreter) Position(pos token.Pos) token.Position {
 	return interp.fset.Position(pos)
+}
+
+// trackedFrames are the frames Variables looks into: each with the scope
+// whose variables it holds. A fixed array, written and read only in
+// //go:norace functions under a lock whose synchronisation the embedder
+// hides from the race detector (Options.Unobserved): the bookkeeping of
+// the interpreter must neither be reported as a race of the program nor
+// add happens-before edges between its goroutines, which would hide real
+// races.
+type trackedFrames struct {
+	mu     sync.Mutex
+	n      int
+	frames [maxTracked]trackedFrame
+}
+
+type trackedFrame struct {
+	f  *frame
+	sc *scope
+}
+
+// maxTracked bounds the frames kept: a program that makes closures in a
+// loop keeps the first ones, where races show soonest.
+const maxTracked = 4096
+
+// unobserved runs f with its synchronisation hidden from the race
+// detector, through the embedder's hook.
+func (interp *Interpreter) unobserved(f func()) {
+	if interp.opt.unobserved != nil {
+		interp.opt.unobserved(f)
+		return
+	}
+	f()
+}
+
+// trackFrame remembers f, the frame of the function in which the node n (a
+// function literal, or a function body) is, when variables are tracked.
+func (interp *Interpreter) trackFrame(f *frame, n *node) {
+	if !interp.opt.trackVars || n == nil || n.scope == nil {
+		return
+	}
+	sc := n.scope
+	if n.kind == funcLit || n.kind == funcDecl {
+		// The literal's own scope is its body's; the captured frame is
+		// the one of the scope around it.
+		if sc.anc != nil {
+			sc = sc.anc
+		}
+	}
+	for sc.anc != nil && sc.anc.level == sc.level && !sc.anc.global {
+		sc = sc.anc
+	}
+	t := &interp.tracked
+	interp.unobserved(func() {
+		t.mu.Lock()
+		t.add(f, sc)
+		t.mu.Unlock()
+	})
+}
+
+//go:norace
+func (t *trackedFrames) add(f *frame, sc *scope) {
+	if t.n < maxTracked {
+		t.frames[t.n] = trackedFrame{f, sc}
+		t.n++
+	}
+}
+
+//go:norace
+func (t *trackedFrames) snapshot(out []trackedFrame) []trackedFrame {
+	for i := 0; i < t.n; i++ {
+		out = append(out, t.frames[i])
+	}
+	return out
+}
+
+// frameData copies the values of a frame, which its goroutine may be
+// changing.
+//
+//go:norace
+func frameData(f *frame, out []reflect.Value) []reflect.Value {
+	for _, v := range f.data {
+		out = append(out, v)
+	}
+	return out
+}
+
+// A Variable is a variable of the program and its storage.
+type Variable struct {
+	// Func is the function the variable is local to, or "" for a
+	// package-level variable.
+	Func string
+	Name string
+	// Value is the variable itself: addressable, its address is the
+	// variable's.
+	Value reflect.Value
+}
+
+// Variables lists the package-level variables of the main package and,
+// with TrackVariables, the local variables of main and of the frames
+// captured by function literals.
+func (interp *Interpreter) Variables() []Variable {
+	var vars []Variable
+	for path, sc := range interp.scopes {
+		if sc == nil || (path != interp.compileOnlyDone && path != mainID) {
+			continue
+		}
+		for name, sym := range sc.sym {
+			if sym.kind != varSym || sym.index < 0 || sym.index >= len(interp.frame.data) {
+				continue
+			}
+			vars = append(vars, Variable{Name: name, Value: interp.frame.data[sym.index]})
+		}
+	}
+	t := &interp.tracked
+	var frames []trackedFrame
+	interp.unobserved(func() {
+		t.mu.Lock()
+		frames = t.snapshot(nil)
+		t.mu.Unlock()
+	})
+	for _, tf := range frames {
+		fn := panicFunc(tf.sc)
+		data := frameData(tf.f, nil)
+		var walk func(sc *scope)
+		walk = func(sc *scope) {
+			for name, sym := range sc.sym {
+				if sym.kind == varSym && sym.index >= 0 && sym.index < len(data) && data[sym.index].IsValid() {
+					vars = append(vars, Variable{Func: fn, Name: name, Value: data[sym.index]})
+				}
+			}
+			for _, c := range sc.child {
+				if c.level == sc.level {
+					walk(c)
+				}
+			}
+		}
+		walk(tf.sc)
+	}
+	return vars
 }

@@ -1,0 +1,326 @@
+package engine
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+
+	"workbook/internal/lower"
+	"workbook/internal/wire"
+)
+
+// The race detector reports what it sees: the interpreter's loads and
+// stores, in the interpreter's functions. The engine reads those reports
+// itself and tells them again in the program's terms: which variable (from
+// the racing address and the program's variables), which lines read and
+// write it (from the front end), and where the goroutines involved were
+// started. Only in a race-enabled child: descriptor 2 then goes through a
+// pipe the engine reads, and fatal errors of the runtime still reach the
+// runner directly (debug.SetCrashOutput).
+
+// raceReader is the engine's end of descriptor 2 in a race-enabled child.
+//
+// Descriptor 2 is then an anonymous memory file (memfd), not a pipe: the
+// race detector writes its reports from inside the runtime, where a write
+// that waited for a reader could wait for a reader stopped by the garbage
+// collector, which waits for the writer. A file never makes a writer wait;
+// the engine reads what is new every few milliseconds, and at once before
+// the program ends.
+type raceReader struct {
+	c       *child
+	forward *os.File // the runner's descriptor 2
+	log     *os.File // what the runtime writes to descriptor 2
+	mu      sync.Mutex
+	off     int64
+	partial string
+	block   []string
+	in      bool
+}
+
+// readRaces puts the engine between the runtime's descriptor 2 and the
+// runner, when the race detector is built in.
+func (c *child) readRaces() {
+	if !raceEnabled {
+		return
+	}
+	orig, err := unix.Dup(2)
+	if err != nil {
+		return
+	}
+	unix.CloseOnExec(orig)
+	forward := os.NewFile(uintptr(orig), "runner-stderr")
+	fd, err := unix.MemfdCreate("workbook-race-log", unix.MFD_CLOEXEC)
+	if err != nil {
+		return
+	}
+	if err := unix.Dup2(fd, 2); err != nil {
+		return
+	}
+	debug.SetCrashOutput(forward, debug.CrashOptions{})
+	c.races = &raceReader{c: c, forward: forward, log: os.NewFile(uintptr(fd), "race-log")}
+	go c.races.poll()
+}
+
+// poll drains the log every few milliseconds. Its synchronisation stays
+// visible to the race detector: it must see what the compiler built before
+// the program started (c.compiled), and it shares nothing with the program
+// that could carry a happens-before edge from one goroutine to another.
+func (rr *raceReader) poll() {
+	<-rr.c.compiled
+	for {
+		time.Sleep(20 * time.Millisecond)
+		rr.drain()
+	}
+}
+
+// flush handles every report the runtime wrote so far.
+func (rr *raceReader) flush() {
+	if rr == nil {
+		return
+	}
+	rr.drain()
+}
+
+// drain reads and handles what the runtime wrote since the last time.
+func (rr *raceReader) drain() {
+	rr.mu.Lock()
+	defer rr.mu.Unlock()
+	buf := make([]byte, 64<<10)
+	for {
+		n, _ := rr.log.ReadAt(buf, rr.off)
+		if n <= 0 {
+			return
+		}
+		rr.off += int64(n)
+		text := rr.partial + string(buf[:n])
+		lines := strings.Split(text, "\n")
+		rr.partial = lines[len(lines)-1]
+		for _, line := range lines[:len(lines)-1] {
+			rr.line(line)
+		}
+	}
+}
+
+// line handles one line the runtime wrote.
+func (rr *raceReader) line(line string) {
+	switch {
+	case !rr.in && line == "==================":
+		rr.in, rr.block = true, rr.block[:0]
+	case rr.in && line == "==================":
+		rr.in = false
+		if len(rr.block) > 0 && rr.block[0] == "WARNING: DATA RACE" {
+			rr.c.report.Send(wire.Report{Kind: wire.KindRace, Race: rr.c.explainRace(rr.block)})
+		} else {
+			rr.forward.WriteString("==================\n" + strings.Join(rr.block, "\n") + "\n==================\n")
+		}
+	case rr.in:
+		rr.block = append(rr.block, line)
+	default:
+		rr.forward.WriteString(line + "\n")
+	}
+}
+
+var (
+	raceAccessLine = regexp.MustCompile(`^(Read|Write|Previous read|Previous write|Atomic read|Atomic write|Previous atomic read|Previous atomic write) at 0x([0-9a-f]+) by (?:goroutine (\d+)|main goroutine):$`)
+)
+
+// explainRace tells one race report in the program's terms. The
+// goroutines keep the race detector's numbers, which are its own (not the
+// runtime's, so not those of a panic or a deadlock report).
+func (c *child) explainRace(block []string) *wire.Race {
+	race := &wire.Race{}
+	var reg *region
+	type access struct {
+		head  string
+		write bool
+		id    int
+	}
+	var accs []access
+	for _, line := range block {
+		m := raceAccessLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		if reg == nil && len(accs) == 0 {
+			a, _ := strconv.ParseUint(m[2], 16, 64)
+			reg = c.regions().find(uintptr(a))
+		}
+		id, _ := strconv.Atoi(m[3])
+		accs = append(accs, access{head: line, write: strings.Contains(strings.ToLower(m[1]), "write"), id: id})
+	}
+	name, kind := "a variable the workbook could not name", ""
+	if reg != nil {
+		name, kind = reg.name, reg.kind
+		race.Variable, race.Kind = reg.name, reg.kind
+	}
+	var text strings.Builder
+	text.WriteString("==================\nWARNING: DATA RACE\n")
+	for i, a := range accs {
+		acc := wire.RaceAccess{Write: a.write, Goroutine: a.id}
+		if reg != nil {
+			acc.Lines = c.accessLines(reg.key, a.write, len(accs) == 2 && accs[1-i].write != a.write)
+		}
+		race.Accesses = append(race.Accesses, acc)
+		if i > 0 {
+			text.WriteString("\n")
+		}
+		fmt.Fprintf(&text, "%s\n", a.head)
+		label := name
+		if kind != "" {
+			label += " (" + kind + ")"
+		}
+		fmt.Fprintf(&text, "  %s\n", label)
+		for _, l := range acc.Lines {
+			fmt.Fprintf(&text, "      %s:%d\n", l.File, l.Line)
+		}
+	}
+	text.WriteString("==================\n")
+	race.Report = text.String()
+	if debugging {
+		race.Report += strings.Join(block, "\n") + "\n"
+	}
+	return race
+}
+
+// accessLines lists the program's lines that access what key names the
+// way asked (read or write). When the other side of the race is the other
+// kind of access, the lines that do both (counter++) go first: that is
+// where two goroutines running the same code collide.
+func (c *child) accessLines(key string, write, mixed bool) []wire.Frame {
+	a := c.prog.Accesses[key]
+	if a == nil {
+		return nil
+	}
+	lines, other := a.Reads, a.Writes
+	if write {
+		lines, other = a.Writes, a.Reads
+	}
+	if mixed {
+		var both []lower.Line
+		for _, l := range lines {
+			for _, o := range other {
+				if l == o {
+					both = append(both, l)
+				}
+			}
+		}
+		if len(both) > 0 {
+			lines = both
+		}
+	}
+	var out []wire.Frame
+	for _, l := range lines {
+		out = append(out, wire.Frame{File: l.File, Line: l.Line})
+	}
+	return out
+}
+
+// A region is the memory of one variable, field or element.
+type region struct {
+	addr, size uintptr
+	name, kind string
+	key        string // into lower.Program.Accesses
+}
+
+type regions []region
+
+// find returns the smallest region holding addr.
+func (rs regions) find(addr uintptr) *region {
+	var best *region
+	for i := range rs {
+		r := &rs[i]
+		if addr >= r.addr && addr < r.addr+max(r.size, 1) && (best == nil || r.size < best.size) {
+			best = r
+		}
+	}
+	return best
+}
+
+// regions maps the program's variables to their memory: each variable,
+// the fields of structs, what pointers point at, the elements of arrays
+// and slices, two levels deep.
+func (c *child) regions() regions {
+	var rs regions
+	for _, v := range c.interp.Variables() {
+		kind, key := "package-level variable", "var:"+v.Name
+		if v.Func != "" {
+			fn := c.funcName(v.Func)
+			if i := strings.Index(fn, ".func"); i >= 0 {
+				fn = fn[:i]
+			}
+			kind, key = "local variable of "+fn, "local:"+fn+"."+v.Name
+		}
+		rs.add(v.Value, v.Name, kind, key, 2)
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].addr < rs[j].addr })
+	return rs
+}
+
+func (rs *regions) add(v reflect.Value, name, kind, key string, depth int) {
+	if !v.IsValid() || !v.CanAddr() {
+		return
+	}
+	addr := v.Addr().UnsafePointer()
+	*rs = append(*rs, region{addr: uintptr(addr), size: v.Type().Size(), name: name, kind: kind, key: key})
+	if depth == 0 {
+		return
+	}
+	// Pointers and slice headers are read without the race detector
+	// seeing it: the program may be writing them, and that is its race,
+	// not the engine's.
+	switch t := v.Type(); v.Kind() {
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			f := fieldName(t.Field(i).Name)
+			rs.add(v.Field(i), name+"."+f, "struct field", "field:"+f, depth-1)
+		}
+	case reflect.Pointer:
+		if p := peekPointer(addr); p != nil {
+			rs.add(reflect.NewAt(t.Elem(), p).Elem(), name, kind, key, depth-1)
+		}
+	case reflect.Array:
+		for i := 0; i < min(v.Len(), 64); i++ {
+			rs.add(v.Index(i), fmt.Sprintf("%s[%d]", name, i), "element of "+name, key, depth-1)
+		}
+	case reflect.Slice:
+		data, n := peekSlice(addr)
+		if data == nil {
+			return
+		}
+		arr := reflect.NewAt(reflect.ArrayOf(min(n, 64), t.Elem()), data).Elem()
+		for i := 0; i < arr.Len(); i++ {
+			rs.add(arr.Index(i), fmt.Sprintf("%s[%d]", name, i), "element of "+name, key, depth-1)
+		}
+	}
+}
+
+//go:norace
+func peekPointer(addr unsafe.Pointer) unsafe.Pointer { return *(*unsafe.Pointer)(addr) }
+
+//go:norace
+func peekSlice(addr unsafe.Pointer) (unsafe.Pointer, int) {
+	h := (*struct {
+		data     unsafe.Pointer
+		len, cap int
+	})(addr)
+	return h.data, h.len
+}
+
+// fieldName undoes the interpreter's renaming of unexported fields in the
+// reflect types it builds.
+func fieldName(n string) string {
+	if strings.HasPrefix(n, "X") && len(n) > 1 && n[1] >= 'a' && n[1] <= 'z' {
+		return n[1:]
+	}
+	return n
+}

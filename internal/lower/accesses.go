@@ -1,0 +1,201 @@
+package lower
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+)
+
+// An Access lists where the program reads and writes one variable or
+// struct field: what a race report needs to point at the learner's lines,
+// since the race detector only sees the interpreter's.
+type Access struct {
+	Reads  []Line
+	Writes []Line
+}
+
+// A Line is a line of a file of the program.
+type Line struct {
+	File string
+	Line int
+}
+
+// Access keys.
+//
+//	"var:counter"          a package-level variable
+//	"local:main.main.n"    a local variable of a function (its top-level
+//	                       function, for those of function literals)
+//	"field:hits"           a struct field, whatever its struct
+func accessKey(obj *types.Var, fset *token.FileSet, files []*ast.File) string {
+	switch {
+	case obj.IsField():
+		return "field:" + obj.Name()
+	case obj.Parent() == obj.Pkg().Scope():
+		return "var:" + obj.Name()
+	}
+	return "local:" + enclosingFunc(obj.Pos(), files) + "." + obj.Name()
+}
+
+// enclosingFunc names the top-level function holding pos, as the
+// interpreter names functions: "main.worker", "main.(*T).Inc".
+func enclosingFunc(pos token.Pos, files []*ast.File) string {
+	for _, f := range files {
+		if pos < f.Pos() || pos > f.End() {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || pos < fd.Pos() || pos > fd.End() {
+				continue
+			}
+			name := f.Name.Name + "."
+			if fd.Recv != nil && len(fd.Recv.List) == 1 {
+				t := fd.Recv.List[0].Type
+				star := false
+				if s, ok := t.(*ast.StarExpr); ok {
+					star, t = true, s.X
+				}
+				if ix, ok := t.(*ast.IndexExpr); ok {
+					t = ix.X
+				}
+				if ix, ok := t.(*ast.IndexListExpr); ok {
+					t = ix.X
+				}
+				if id, ok := t.(*ast.Ident); ok {
+					if star {
+						name += "(*" + id.Name + ")."
+					} else {
+						name += id.Name + "."
+					}
+				}
+			}
+			return name + fd.Name.Name
+		}
+	}
+	return ""
+}
+
+// accesses finds, for every variable and field the files use, the lines
+// that read it and those that write it.
+func accesses(fset *token.FileSet, files []*ast.File, info *types.Info) map[string]*Access {
+	table := map[string]*Access{}
+	add := func(id *ast.Ident, write, read bool) {
+		obj, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			obj, ok = info.Defs[id].(*types.Var)
+			if !ok || obj == nil {
+				return
+			}
+		}
+		if obj.Pkg() == nil {
+			return
+		}
+		k := accessKey(obj, fset, files)
+		a := table[k]
+		if a == nil {
+			a = &Access{}
+			table[k] = a
+		}
+		p := fset.Position(id.Pos())
+		l := Line{p.Filename, p.Line}
+		if write {
+			a.Writes = appendLine(a.Writes, l)
+		}
+		if read {
+			a.Reads = appendLine(a.Reads, l)
+		}
+	}
+	// target returns the identifier an assignment to e writes: the
+	// variable, or the field of a selector.
+	target := func(e ast.Expr) *ast.Ident {
+		for {
+			switch x := e.(type) {
+			case *ast.ParenExpr:
+				e = x.X
+			case *ast.Ident:
+				return x
+			case *ast.SelectorExpr:
+				return x.Sel
+			case *ast.IndexExpr:
+				// s[i] = v writes the element; count it against s.
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				return nil
+			}
+		}
+	}
+	for _, f := range files {
+		written := map[*ast.Ident]bool{}
+		both := map[*ast.Ident]bool{}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					if id := target(lhs); id != nil {
+						if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
+							written[id] = true
+						} else {
+							both[id] = true
+						}
+					}
+				}
+			case *ast.IncDecStmt:
+				if id := target(n.X); id != nil {
+					both[id] = true
+				}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					for _, e := range []ast.Expr{n.Key, n.Value} {
+						if id := target(e); id != nil {
+							written[id] = true
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if id := target(n.X); id != nil {
+						both[id] = true
+					}
+				}
+			}
+			return true
+		})
+		ast.Inspect(f, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			switch {
+			case both[id]:
+				add(id, true, true)
+			case written[id]:
+				add(id, true, false)
+			default:
+				if _, def := info.Defs[id]; !def {
+					add(id, false, true)
+				}
+			}
+			return true
+		})
+	}
+	return table
+}
+
+func appendLine(ls []Line, l Line) []Line {
+	for _, x := range ls {
+		if x == l {
+			return ls
+		}
+	}
+	ls = append(ls, l)
+	sort.Slice(ls, func(i, j int) bool {
+		if ls[i].File != ls[j].File {
+			return ls[i].File < ls[j].File
+		}
+		return ls[i].Line < ls[j].Line
+	})
+	return ls
+}
