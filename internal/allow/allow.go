@@ -151,7 +151,7 @@ var Packages = []Package{
 		"ParseFS":    "read the files with fs.ReadFile and call Parse",
 	}},
 	{Path: "time", Withheld: map[string]string{
-		"LoadLocation":         "the sandbox has no time zone database; use time.UTC or time.FixedZone",
+		"LoadLocation":           "the sandbox has no time zone database; use time.UTC or time.FixedZone",
 		"LoadLocationFromTZData": "the sandbox has no time zone database; use time.UTC or time.FixedZone",
 	}},
 	{Path: "unicode"},

@@ -61,8 +61,8 @@ func Main() {
 		os.Exit(70)
 	}
 	c := &child{
-		report: wire.NewWriter(os.NewFile(wire.FDReport, "report")),
-		stdout: os.Stdout,
+		report:   wire.NewWriter(os.NewFile(wire.FDReport, "report")),
+		stdout:   os.Stdout,
 		stderr:   os.NewFile(wire.FDStderr, "/dev/stderr"),
 		compiled: make(chan struct{}),
 	}
@@ -278,4 +278,3 @@ func applyLimits(l wire.Limits) bool {
 	debug.SetMaxStack(int(min(l.Memory/4, 256<<20)))
 	return ok
 }
-

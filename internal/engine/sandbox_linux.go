@@ -106,4 +106,3 @@ func filter() seccomp.Filter {
 		},
 	}
 }
-
