@@ -88,6 +88,7 @@ var Packages = []Package{
 	}},
 	{Path: "io"},
 	{Path: "io/fs"},
+	{Path: "io/ioutil", Engine: []string{"ReadDir", "ReadFile", "TempDir", "TempFile", "WriteFile"}},
 	{Path: "iter", Source: true},
 	{Path: "log", Engine: []string{"Fatal", "Fatalf", "Fatalln"}},
 	{Path: "maps", Source: true},
@@ -121,12 +122,15 @@ var Packages = []Package{
 	{Path: "os/signal", Only: []string{"Ignore", "Ignored", "Notify", "NotifyContext", "Reset", "Stop"}},
 	{Path: "path"},
 	{Path: "path/filepath", Engine: []string{"Abs", "EvalSymlinks", "Glob", "Walk", "WalkDir"}},
-	{Path: "reflect", Only: []string{"DeepEqual", "Kind", "Type", "TypeOf"}},
+	{Path: "reflect", Withheld: map[string]string{
+		"NewAt": "the sandbox does not allow access to arbitrary memory",
+	}},
 	{Path: "regexp"},
 	{Path: "runtime", Only: []string{
-		"Compiler", "GC", "GOARCH", "GOMAXPROCS", "GOOS", "Gosched", "Goexit",
-		"KeepAlive", "LockOSThread", "MemStats", "NumCPU", "NumGoroutine",
-		"ReadMemStats", "UnlockOSThread", "Version", "Error", "TypeAssertionError",
+		"Breakpoint", "Compiler", "GC", "GOARCH", "GOMAXPROCS", "GOOS", "Gosched",
+		"Goexit", "KeepAlive", "LockOSThread", "MemProfileRate", "MemStats",
+		"NumCPU", "NumGoroutine", "ReadMemStats", "SetFinalizer",
+		"UnlockOSThread", "Version", "Error", "TypeAssertionError",
 	}, Engine: []string{"NumGoroutine", "Goexit"}, Withheld: map[string]string{
 		"Stack":   "the interpreter's stack is not the program's; let a panic print it",
 		"Caller":  "the interpreter's frames are not the program's",
@@ -164,11 +168,10 @@ var Packages = []Package{
 var refused = map[string]string{
 	"os/exec":     "start processes with workbook/proc (proc.Start)",
 	"syscall":     "use the os package",
-	"unsafe":      "the sandbox does not allow unsafe memory access",
+	"unsafe":      "the sandbox does not allow access to arbitrary memory",
 	"net":         "the sandbox has no network",
 	"net/http":    "the sandbox has no network",
 	"plugin":      "the sandbox cannot load code",
-	"io/ioutil":   "use os.ReadFile, os.WriteFile and os.ReadDir",
 	"runtime/cgo": "the sandbox does not run C code",
 }
 

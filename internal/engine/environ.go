@@ -7,15 +7,15 @@ import (
 	"sync"
 )
 
-// environ is the program's environment: its own, empty but for HOME and
-// TMPDIR, never the host's.
+// environ is the program's environment: its own, with only HOME, TMPDIR
+// and PATH, never the host's.
 type environ struct {
 	mu   sync.Mutex
 	vars map[string]string
 }
 
 func newEnviron(work string) *environ {
-	return &environ{vars: map[string]string{"HOME": work, "TMPDIR": work}}
+	return &environ{vars: map[string]string{"HOME": work, "TMPDIR": work, "PATH": "/usr/bin:/bin"}}
 }
 
 func (e *environ) Getenv(key string) string {

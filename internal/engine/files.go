@@ -222,6 +222,23 @@ func (c *confined) ReadDir(name string) ([]os.DirEntry, error) {
 	return entries, err
 }
 
+// readDirInfo is ioutil.ReadDir.
+func (c *confined) readDirInfo(name string) ([]os.FileInfo, error) {
+	entries, err := c.ReadDir(name)
+	if err != nil {
+		return nil, err
+	}
+	infos := make([]os.FileInfo, 0, len(entries))
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil {
+			return nil, err
+		}
+		infos = append(infos, info)
+	}
+	return infos, nil
+}
+
 func (c *confined) Chdir(dir string) error {
 	r, err := c.rel("chdir", dir)
 	if err != nil {
@@ -430,6 +447,10 @@ func (c *confined) symbols() map[string]map[string]reflect.Value {
 			"Symlink": v(c.Symlink), "TempDir": v(c.TempDir), "Truncate": v(c.Truncate),
 			"WriteFile": v(c.WriteFile), "CopyFS": v(c.CopyFS),
 			"UserHomeDir": v(c.home), "UserCacheDir": v(c.home), "UserConfigDir": v(c.home),
+		},
+		"io/ioutil": {
+			"ReadFile": v(c.ReadFile), "WriteFile": v(c.WriteFile), "TempFile": v(c.CreateTemp),
+			"TempDir": v(c.MkdirTemp), "ReadDir": v(c.readDirInfo),
 		},
 		"path/filepath": {
 			"Abs": v(c.Abs), "EvalSymlinks": v(c.EvalSymlinks), "Glob": v(c.Glob),

@@ -322,11 +322,20 @@ func typeMessage(msg string) string {
 	return msg
 }
 
-// checkAllowed reports every use of a name the allowlist withholds.
+// checkAllowed reports every use of a name the allowlist withholds, and
+// every expression of type unsafe.Pointer: a program may come by one
+// without importing unsafe (reflect.Value.UnsafePointer), and with one and
+// a conversion it could read and write any memory of the child.
 func checkAllowed(fset *token.FileSet, files []*ast.File, info *types.Info) Errors {
 	var errs Errors
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok {
+				if tv, ok := info.Types[e]; ok && tv.Type != nil && isUnsafePointer(tv.Type) {
+					errs = append(errs, Error{fset.Position(e.Pos()), "unsafe.Pointer is not available in the workbook sandbox: the sandbox does not allow access to arbitrary memory"})
+					return false
+				}
+			}
 			sel, ok := n.(*ast.SelectorExpr)
 			if !ok {
 				return true
@@ -350,4 +359,9 @@ func checkAllowed(fset *token.FileSet, files []*ast.File, info *types.Info) Erro
 		})
 	}
 	return errs
+}
+
+func isUnsafePointer(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.UnsafePointer
 }

@@ -7,6 +7,8 @@ package stdlib
 var genericNames = []string{
 	"errors.AsType",
 	"math/rand/v2.N",
+	"reflect.TypeAssert",
+	"reflect.TypeFor",
 	"sync.OnceValue",
 	"sync.OnceValues",
 	"sync/atomic.Pointer",

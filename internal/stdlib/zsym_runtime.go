@@ -16,6 +16,7 @@ func init() {
 	Lazy["runtime/runtime"] = func() map[string]reflect.Value {
 		return map[string]reflect.Value{
 			// function, constant and variable definitions
+			"Breakpoint":     reflect.ValueOf(runtime.Breakpoint),
 			"Compiler":       reflect.ValueOf(constant.MakeFromLiteral("\"gc\"", token.STRING, 0)),
 			"GC":             reflect.ValueOf(runtime.GC),
 			"GOARCH":         reflect.ValueOf(runtime.GOARCH),
@@ -25,9 +26,11 @@ func init() {
 			"Gosched":        reflect.ValueOf(runtime.Gosched),
 			"KeepAlive":      reflect.ValueOf(runtime.KeepAlive),
 			"LockOSThread":   reflect.ValueOf(runtime.LockOSThread),
+			"MemProfileRate": reflect.ValueOf(&runtime.MemProfileRate).Elem(),
 			"NumCPU":         reflect.ValueOf(runtime.NumCPU),
 			"NumGoroutine":   reflect.ValueOf(runtime.NumGoroutine),
 			"ReadMemStats":   reflect.ValueOf(runtime.ReadMemStats),
+			"SetFinalizer":   reflect.ValueOf(runtime.SetFinalizer),
 			"UnlockOSThread": reflect.ValueOf(runtime.UnlockOSThread),
 			"Version":        reflect.ValueOf(runtime.Version),
 
