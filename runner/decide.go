@@ -92,7 +92,8 @@ func (r *run) result(waitErr error) *Result {
 		switch {
 		case strings.Contains(fatal, "out of memory") || strings.Contains(fatal, "cannot allocate memory"):
 			limit("memory")
-		case strings.Contains(fatal, "thread exhaustion") || strings.Contains(fatal, "-thread limit"):
+		case strings.Contains(fatal, "thread exhaustion") || strings.Contains(fatal, "-thread limit") ||
+			strings.Contains(fatal, "pthread_create failed"):
 			limit("threads")
 		case fatal != "" && code == 2:
 			set(Fatal, ExitPanic, fatal)
@@ -136,7 +137,8 @@ func (r *run) fatalError() string {
 			return line
 		case strings.HasPrefix(line, "runtime: out of memory"):
 			return line
-		case strings.HasPrefix(line, "runtime: program exceeds"):
+		case strings.HasPrefix(line, "runtime: program exceeds"),
+			strings.HasPrefix(line, "runtime/cgo: pthread_create failed"):
 			return line
 		case strings.HasPrefix(line, "runtime: goroutine stack exceeds"):
 			return "fatal error: stack overflow (" + strings.TrimPrefix(line, "runtime: ") + ")"

@@ -21,9 +21,9 @@ func TestMain(m *testing.M) {
 // output is what a run printed, in order, both streams together, and each
 // on its own.
 type output struct {
-	mu                   sync.Mutex
-	all, stdout, stderr  strings.Builder
-	events               []runner.Event
+	mu                  sync.Mutex
+	all, stdout, stderr strings.Builder
+	events              []runner.Event
 }
 
 func (o *output) event(e runner.Event) {

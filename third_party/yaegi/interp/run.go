@@ -2897,6 +2897,19 @@ func rangeChan(n *node) {
 	fnext := getExec(n.fnext)
 	tnext := getExec(n.tnext)
 
+	if !n.interp.cancelChan {
+		// workbook: a plain receive when runs cannot be cancelled: it is
+		// faster, and a blocked goroutine shows as "chan receive", as in Go.
+		n.exec = func(f *frame) bltn {
+			v, ok := value(f).Recv()
+			if !ok {
+				return fnext
+			}
+			f.data[i].Set(v)
+			return tnext
+		}
+		return
+	}
 	n.exec = func(f *frame) bltn {
 		f.mutex.RLock()
 		done := f.done
@@ -3815,14 +3828,27 @@ func _select(n *node) {
 	}
 
 	template := cases
+	if nbClause == 0 && !n.interp.cancelChan {
+		// workbook: select {} blocks for good, and shows as Go shows it.
+		n.exec = func(f *frame) bltn {
+			select {}
+		}
+		return
+	}
+	cancel := n.interp.cancelChan
 	n.exec = func(f *frame) bltn {
 		// workbook: each execution has its own cases; goroutines running the
-		// same select statement shared one slice, a data race.
+		// same select statement shared one slice, a data race. The case of
+		// cancellation is only there when runs can be cancelled.
 		cases := make([]reflect.SelectCase, len(template))
 		copy(cases, template)
-		f.mutex.RLock()
-		cases[nbClause] = f.done
-		f.mutex.RUnlock()
+		if cancel {
+			f.mutex.RLock()
+			cases[nbClause] = f.done
+			f.mutex.RUnlock()
+		} else {
+			cases = cases[:nbClause]
+		}
 
 		for i := range cases[:nbClause] {
 			switch cases[i].Dir {

@@ -152,7 +152,9 @@ func (s *scope) rangeChanType(n *node) *itype {
 		}
 	}
 
-	c := n.child[1]
+	// workbook: the range expression is the child before the body; with a
+	// key and a value (four children), child 1 is the value variable.
+	c := n.child[len(n.child)-2]
 	if c.typ == nil {
 		return nil
 	}

@@ -314,3 +314,16 @@ func (interp *Interpreter) Variables() []Variable {
 	}
 	return vars
 }
+
+// jumpsAway reports whether n is a branch statement that leaves for a
+// target of its own: a labeled break, a continue or a goto, at the end of
+// a select clause, must not be rewired to the end of the select.
+func jumpsAway(n *node) bool {
+	switch n.kind {
+	case breakStmt:
+		return len(n.child) > 0
+	case continueStmt, gotoStmt:
+		return true
+	}
+	return false
+}
