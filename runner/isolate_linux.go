@@ -1,47 +1,42 @@
 package runner
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
-// netnsWorks caches whether this machine lets the runner start a child in
-// a network namespace of its own.
-var netnsWorks struct {
-	sync.Once
-	ok bool
-}
+// netnsRefused is set once the kernel has refused a network namespace:
+// later children are started without trying again.
+var netnsRefused atomic.Bool
 
 // startIsolated starts the child in its own process group, killed if the
 // runner dies, and where the kernel allows it in a new network namespace
 // (no interfaces, so no network even for code that got past the
-// allowlist). It reports whether the namespace is in force.
-func startIsolated(cmd *exec.Cmd) (bool, error) {
+// allowlist). It reports whether the namespace is in force. An exec.Cmd
+// starts once: newCmd makes another for the second try.
+func startIsolated(newCmd func() *exec.Cmd) (*exec.Cmd, bool, error) {
 	base := syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	netnsWorks.Do(func() {
-		probe := exec.Command("/proc/self/exe")
-		probe.SysProcAttr = isolated(base)
-		// The probe only needs to get as far as exec: a missing binary
-		// would fail later than a refused clone.
-		probe.Path = "/bin/true"
-		if _, err := os.Stat(probe.Path); err != nil {
-			probe.Path = "/usr/bin/true"
-		}
-		netnsWorks.ok = probe.Run() == nil
-	})
-	if netnsWorks.ok {
+	if !netnsRefused.Load() {
+		cmd := newCmd()
 		cmd.SysProcAttr = isolated(base)
-		if err := cmd.Start(); err == nil {
-			return true, nil
+		err := cmd.Start()
+		if err == nil {
+			return cmd, true, nil
 		}
+		if !errors.Is(err, syscall.EPERM) && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOSPC) && !errors.Is(err, syscall.EUSERS) {
+			return nil, false, err
+		}
+		netnsRefused.Store(true)
 	}
+	cmd := newCmd()
 	attr := base
 	cmd.SysProcAttr = &attr
-	return false, cmd.Start()
+	return cmd, false, cmd.Start()
 }
 
 func isolated(base syscall.SysProcAttr) *syscall.SysProcAttr {

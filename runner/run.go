@@ -25,6 +25,7 @@ type run struct {
 	limits Limits
 	start  time.Time
 	work   string
+	proc   *proc
 	cmd    *exec.Cmd
 	pgid   int
 
@@ -47,22 +48,7 @@ type run struct {
 	tests     []TestResult
 }
 
-// pipe is one pipe to or from the child: the end the child gets and the
-// end the runner keeps.
-type pipe struct{ child, parent *os.File }
-
-func newPipe(toChild bool) (pipe, error) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		return pipe{}, err
-	}
-	if toChild {
-		return pipe{child: r, parent: w}, nil
-	}
-	return pipe{child: w, parent: r}, nil
-}
-
-func newRun(ctx context.Context, prog Program, opts Options) (*run, error) {
+func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {
 	r := &run{
 		ctx:    ctx,
 		prog:   prog,
@@ -72,71 +58,19 @@ func newRun(ctx context.Context, prog Program, opts Options) (*run, error) {
 		events: make(chan Event, 256),
 		exited: make(chan struct{}),
 	}
-	exe, err := childExecutable(opts.Race)
+	var p *proc
+	var err error
+	if pool != nil {
+		p, err = pool.get(opts.Race)
+	} else {
+		p, err = spawn(opts.Race, false)
+	}
 	if err != nil {
 		return nil, err
 	}
-	if r.work, err = os.MkdirTemp("", "workbook-run-*"); err != nil {
-		return nil, fmt.Errorf("runner: creating the program's directory: %w", err)
-	}
-	var stdout, stderr, runtimeErr, request, reports pipe
-	for _, p := range []struct {
-		p       *pipe
-		toChild bool
-	}{{&stdout, false}, {&stderr, false}, {&runtimeErr, false}, {&request, true}, {&reports, false}} {
-		if *p.p, err = newPipe(p.toChild); err != nil {
-			os.RemoveAll(r.work)
-			return nil, fmt.Errorf("runner: %w", err)
-		}
-	}
-	var stdin *os.File
-	var stdinPipe pipe
-	if prog.Stdin != nil {
-		if stdinPipe, err = newPipe(true); err != nil {
-			os.RemoveAll(r.work)
-			return nil, fmt.Errorf("runner: %w", err)
-		}
-		stdin = stdinPipe.child
-	}
-
-	env := []string{
-		wire.Env + "=" + wire.Version,
-		"HOME=" + r.work,
-		"TMPDIR=" + r.work,
-		"PATH=/usr/bin:/bin",
-	}
-	if os.Getenv("WORKBOOK_DEBUG") == "1" {
-		env = append(env, "WORKBOOK_DEBUG=1")
-	}
-	if opts.Race {
-		// No second's sleep at exit; every report, not only the first.
-		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
-	}
-	r.cmd = &exec.Cmd{
-		Path:       exe,
-		Args:       []string{"workbook-sandbox"},
-		Env:        env,
-		Dir:        r.work,
-		Stdin:      stdin,
-		Stdout:     stdout.child,
-		Stderr:     runtimeErr.child,
-		ExtraFiles: []*os.File{request.child, reports.child, stderr.child},
-	}
-	r.sandbox.Network, err = startIsolated(r.cmd)
-	for _, p := range []pipe{stdout, stderr, runtimeErr, request, reports} {
-		p.child.Close()
-	}
-	if stdin != nil {
-		stdin.Close()
-	}
-	if err != nil {
-		for _, p := range []pipe{stdout, stderr, runtimeErr, request, reports} {
-			p.parent.Close()
-		}
-		os.RemoveAll(r.work)
-		return nil, fmt.Errorf("runner: starting the sandbox child: %w", err)
-	}
-	r.pgid = r.cmd.Process.Pid
+	r.proc = p
+	r.cmd, r.work, r.pgid = p.cmd, p.work, p.cmd.Process.Pid
+	r.sandbox.Network = p.netns
 
 	r.dispatch.Add(1)
 	go r.dispatchEvents()
@@ -144,21 +78,21 @@ func newRun(ctx context.Context, prog Program, opts Options) (*run, error) {
 	// The request goes in the background: a child may die before reading
 	// it, and the pipe must not block the runner then.
 	go func() {
-		json.NewEncoder(request.parent).Encode(r.request())
-		request.parent.Close()
+		json.NewEncoder(p.request).Encode(r.request())
+		p.request.Close()
 	}()
-	if stdin != nil {
-		go func() {
-			io.Copy(stdinPipe.parent, prog.Stdin)
-			stdinPipe.parent.Close()
-		}()
-	}
+	go func() {
+		if prog.Stdin != nil {
+			io.Copy(p.stdin, prog.Stdin)
+		}
+		p.stdin.Close()
+	}()
 
 	r.readers.Add(4)
-	go r.readOutput(stdout.parent, KindStdout)
-	go r.readOutput(stderr.parent, KindStderr)
-	go r.readRuntime(runtimeErr.parent)
-	go r.readReports(reports.parent)
+	go r.readOutput(p.stdout, KindStdout)
+	go r.readOutput(p.stderr, KindStderr)
+	go r.readRuntime(p.runtimeErr)
+	go r.readReports(p.reports)
 	return r, nil
 }
 
@@ -270,7 +204,10 @@ func (r *run) readReports(f *os.File) {
 		switch rep.Kind {
 		case wire.KindReady:
 			r.mu.Lock()
-			r.ready = time.Since(r.start)
+			if r.proc.readyAt.IsZero() {
+				r.proc.readyAt = time.Now()
+			}
+			r.ready = max(0, r.proc.readyAt.Sub(r.start))
 			r.mu.Unlock()
 		case wire.KindCompiled:
 			r.mu.Lock()

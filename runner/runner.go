@@ -131,7 +131,7 @@ func Child() {
 
 // Run runs prog and returns how it ended.
 func Run(ctx context.Context, prog Program, opts Options) (*Result, error) {
-	r, err := newRun(ctx, prog, opts)
+	r, err := newRun(ctx, prog, opts, nil)
 	if err != nil {
 		return nil, err
 	}

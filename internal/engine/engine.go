@@ -76,6 +76,9 @@ func Main() {
 	log.SetOutput(c.stderr)
 
 	c.readRaces()
+	if os.Getenv(wire.EnvWarm) == "1" {
+		warm()
+	}
 	c.report.Send(wire.Report{Kind: wire.KindReady})
 	if err := json.NewDecoder(os.NewFile(wire.FDRequest, "request")).Decode(&c.req); err != nil {
 		c.internal(fmt.Errorf("reading the request: %w", err))

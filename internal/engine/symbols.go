@@ -11,6 +11,7 @@ import (
 	"github.com/traefik/yaegi/interp"
 
 	"workbook/internal/allow"
+	"workbook/internal/lower"
 	"workbook/internal/stdlib"
 )
 
@@ -23,6 +24,35 @@ var sourceImports = []string{"errors", "math/rand/v2", "sort", "sync", "sync/ato
 // and log.
 var always = []string{"fmt", "log", "os"}
 
+// common are the packages most programs of the workbook import: a warm
+// child (one waiting in a pool) prepares them before its request comes.
+var common = []string{
+	"context", "errors", "fmt", "log", "math", "math/rand", "os", "runtime",
+	"sort", "strconv", "strings", "sync", "sync/atomic", "time",
+}
+
+// prebuilt holds the symbol tables a warm child built ahead of time.
+var prebuilt = map[string]map[string]reflect.Value{}
+
+// warm prepares the common packages: their type information for the front
+// end, their symbol tables for the interpreter.
+func warm() {
+	lower.Preload(append(append([]string{}, common...), "iter", "slices", "maps", "cmp")...)
+	for _, p := range append(append([]string{}, common...), sourceImports...) {
+		key := symbolKey(p)
+		if build, ok := stdlib.Lazy[key]; ok {
+			prebuilt[key] = build()
+		}
+	}
+}
+
+func symbolKey(p string) string {
+	if p == "math/rand/v2" {
+		return p + "/rand"
+	}
+	return p + "/" + path.Base(p)
+}
+
 // symbols returns the binary packages the program may use, with the
 // engine's replacements in place (see allow.Package.Engine).
 func (c *child) symbols() interp.Exports {
@@ -34,9 +64,10 @@ func (c *child) symbols() interp.Exports {
 	}
 	exports := interp.Exports{}
 	for p := range want {
-		key := p + "/" + path.Base(p)
-		if p == "math/rand/v2" {
-			key = p + "/rand"
+		key := symbolKey(p)
+		if syms, ok := prebuilt[key]; ok {
+			exports[key] = syms
+			continue
 		}
 		build, ok := stdlib.Lazy[key]
 		if !ok {
@@ -85,7 +116,7 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 func (c *child) useOverrides(i *interp.Interpreter, have interp.Exports) error {
 	over := interp.Exports{}
 	for p, syms := range c.overrides() {
-		key := p + "/" + path.Base(p)
+		key := symbolKey(p)
 		if _, ok := have[key]; !ok {
 			continue
 		}

@@ -36,6 +36,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"workbook/internal/allow"
 	"workbook/internal/stdlib"
@@ -53,6 +54,36 @@ func goVersion() string {
 		}
 	}
 	return v
+}
+
+// shared is the type information of imported packages, kept from one
+// Lower to the next, and filled ahead of time by Preload.
+var shared sharedTypes
+
+type sharedTypes struct {
+	mu   sync.Mutex
+	fset *token.FileSet
+	imp  *stdlib.Importer
+}
+
+// init makes the file set and importer on first use: a process that never
+// lowers a program pays nothing. shared.mu is held.
+func (sh *sharedTypes) init() {
+	if sh.fset == nil {
+		sh.fset = token.NewFileSet()
+		sh.imp = stdlib.NewImporter(sh.fset)
+	}
+}
+
+// Preload reads the type information of the packages at the given import
+// paths, so that a later Lower of a program that imports them does not.
+func Preload(paths ...string) {
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	shared.init()
+	for _, p := range paths {
+		shared.imp.Import(p)
+	}
 }
 
 // A File is one source file of a program.
@@ -153,7 +184,10 @@ const (
 // Lower parses, type-checks and lowers the files of one package. The error,
 // when not nil, is an Errors.
 func Lower(files []File, mode Mode) (*Program, error) {
-	fset := token.NewFileSet()
+	shared.mu.Lock()
+	defer shared.mu.Unlock()
+	shared.init()
+	fset := shared.fset
 	var asts []*ast.File
 	var errs Errors
 	for _, f := range files {
@@ -199,7 +233,7 @@ func Lower(files []File, mode Mode) (*Program, error) {
 		Instances:  map[*ast.Ident]types.Instance{},
 	}
 	conf := types.Config{
-		Importer:  stdlib.NewImporter(fset),
+		Importer:  shared.imp,
 		GoVersion: GoVersion,
 		Sizes:     types.SizesFor("gc", runtime.GOARCH),
 		Error: func(err error) {

@@ -30,6 +30,10 @@ import (
 // child; its value is Version.
 const Env = "WORKBOOK_SANDBOX_CHILD"
 
+// EnvWarm, set to 1, asks the child to prepare for the common packages
+// before it says it is ready: it waits in a pool.
+const EnvWarm = "WORKBOOK_SANDBOX_WARM"
+
 // Version changes whenever the messages change, so that a child of another
 // build refuses to serve.
 const Version = "1"

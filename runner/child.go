@@ -1,0 +1,229 @@
+package runner
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"time"
+
+	"workbook/internal/wire"
+)
+
+// A proc is a started sandbox child, waiting for its request.
+type proc struct {
+	cmd     *exec.Cmd
+	work    string
+	netns   bool
+	readyAt time.Time // when it said it was ready, once known
+
+	// The runner's ends of the child's descriptors.
+	stdin, request                      *os.File
+	stdout, stderr, runtimeErr, reports *os.File
+}
+
+// pipe is one pipe to or from the child: the end the child gets and the
+// end the runner keeps.
+type pipe struct{ child, parent *os.File }
+
+func newPipe(toChild bool) (pipe, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return pipe{}, err
+	}
+	if toChild {
+		return pipe{child: r, parent: w}, nil
+	}
+	return pipe{child: w, parent: r}, nil
+}
+
+// spawn starts a sandbox child in a directory of its own. A warm child
+// prepares what most programs need (type information and symbol tables
+// of the common packages) before it says it is ready: worth it when the
+// child waits in a pool, not when a run waits for it.
+func spawn(race, warm bool) (*proc, error) {
+	exe, err := childExecutable(race)
+	if err != nil {
+		return nil, err
+	}
+	p := &proc{}
+	if p.work, err = os.MkdirTemp("", "workbook-run-*"); err != nil {
+		return nil, fmt.Errorf("runner: creating the program's directory: %w", err)
+	}
+	var stdin, stdout, stderr, runtimeErr, request, reports pipe
+	pipes := []*pipe{&stdin, &stdout, &stderr, &runtimeErr, &request, &reports}
+	for _, pp := range pipes {
+		if *pp, err = newPipe(pp == &stdin || pp == &request); err != nil {
+			os.RemoveAll(p.work)
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+	}
+	env := []string{
+		wire.Env + "=" + wire.Version,
+		"HOME=" + p.work,
+		"TMPDIR=" + p.work,
+		"PATH=/usr/bin:/bin",
+	}
+	if warm {
+		env = append(env, wire.EnvWarm+"=1")
+	}
+	if os.Getenv("WORKBOOK_DEBUG") == "1" {
+		env = append(env, "WORKBOOK_DEBUG=1")
+	}
+	if race {
+		// No second's sleep at exit; every report, not only the first.
+		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
+	}
+	cmd := func() *exec.Cmd {
+		return &exec.Cmd{
+			Path:       exe,
+			Args:       []string{"workbook-sandbox"},
+			Env:        env,
+			Dir:        p.work,
+			Stdin:      stdin.child,
+			Stdout:     stdout.child,
+			Stderr:     runtimeErr.child,
+			ExtraFiles: []*os.File{request.child, reports.child, stderr.child},
+		}
+	}
+	p.cmd, p.netns, err = startIsolated(cmd)
+	for _, pp := range pipes {
+		pp.child.Close()
+	}
+	if err != nil {
+		for _, pp := range pipes {
+			pp.parent.Close()
+		}
+		os.RemoveAll(p.work)
+		return nil, fmt.Errorf("runner: starting the sandbox child: %w", err)
+	}
+	p.stdin, p.request = stdin.parent, request.parent
+	p.stdout, p.stderr, p.runtimeErr, p.reports = stdout.parent, stderr.parent, runtimeErr.parent, reports.parent
+	return p, nil
+}
+
+// discard kills a child that will not be used.
+func (p *proc) discard() {
+	p.cmd.Process.Kill()
+	p.cmd.Wait()
+	for _, f := range []*os.File{p.stdin, p.request, p.stdout, p.stderr, p.runtimeErr, p.reports} {
+		f.Close()
+	}
+	removeAll(p.work)
+}
+
+// A Pool keeps sandbox children started and warm, so that a run does not
+// wait for one: the site and the checker run many programs, and starting
+// a child is most of the time of a small one. Children are never reused:
+// each runs one program and ends.
+type Pool struct {
+	size int
+
+	mu      sync.Mutex
+	idle    map[bool][]*proc // by race detection
+	filling map[bool]int
+	closed  bool
+}
+
+// NewPool returns a pool keeping size children ready for each kind of run
+// it is asked for (with and without the race detector); it starts the
+// first ones without the race detector at once.
+func NewPool(size int) *Pool {
+	p := &Pool{size: max(size, 1), idle: map[bool][]*proc{}, filling: map[bool]int{}}
+	p.mu.Lock()
+	p.refill(false)
+	p.mu.Unlock()
+	return p
+}
+
+// Run is runner.Run with a child from the pool.
+//
+// The pool starts the next child when the run is over, not while it runs:
+// warming a child takes a processor for a few milliseconds, which the run
+// would otherwise wait for on a small machine.
+func (p *Pool) Run(ctx context.Context, prog Program, opts Options) (*Result, error) {
+	defer func() {
+		p.mu.Lock()
+		p.refill(opts.Race)
+		p.mu.Unlock()
+	}()
+	r, err := newRun(ctx, prog, opts, p)
+	if err != nil {
+		return nil, err
+	}
+	return r.wait(), nil
+}
+
+// get takes a ready child, or starts one.
+func (p *Pool) get(race bool) (*proc, error) {
+	p.mu.Lock()
+	var c *proc
+	if n := len(p.idle[race]); n > 0 {
+		c = p.idle[race][n-1]
+		p.idle[race] = p.idle[race][:n-1]
+	}
+	p.mu.Unlock()
+	if c != nil {
+		return c, nil
+	}
+	return spawn(race, false)
+}
+
+// refill starts children until the pool has size of them; p.mu is held.
+func (p *Pool) refill(race bool) {
+	for !p.closed && len(p.idle[race])+p.filling[race] < p.size {
+		p.filling[race]++
+		go func() {
+			c, err := spawn(race, true)
+			if err == nil {
+				err = c.waitReady()
+			}
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			p.filling[race]--
+			if err != nil || p.closed {
+				if c != nil {
+					c.discard()
+				}
+				return
+			}
+			p.idle[race] = append(p.idle[race], c)
+		}()
+	}
+}
+
+// waitReady waits for the child's first report, which says it is ready,
+// and leaves the rest of the reports to the run.
+func (c *proc) waitReady() error {
+	br := bufio.NewReader(c.reports)
+	line, err := br.ReadBytes('\n')
+	if err != nil {
+		return fmt.Errorf("runner: the sandbox child did not start: %w", err)
+	}
+	var rep wire.Report
+	if json.Unmarshal(line, &rep) != nil || rep.Kind != wire.KindReady {
+		return fmt.Errorf("runner: the sandbox child said %q before it was ready", line)
+	}
+	if br.Buffered() > 0 {
+		return fmt.Errorf("runner: the sandbox child said more than it was asked")
+	}
+	c.readyAt = time.Now()
+	return nil
+}
+
+// Close stops the children waiting in the pool.
+func (p *Pool) Close() {
+	p.mu.Lock()
+	p.closed = true
+	idle := p.idle
+	p.idle = map[bool][]*proc{}
+	p.mu.Unlock()
+	for _, procs := range idle {
+		for _, c := range procs {
+			c.discard()
+		}
+	}
+}
