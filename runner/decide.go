@@ -92,6 +92,10 @@ func (r *run) result(waitErr error) *Result {
 		switch {
 		case strings.Contains(fatal, "out of memory") || strings.Contains(fatal, "cannot allocate memory"):
 			limit("memory")
+		case strings.Contains(fatal, "pthread_create failed") && res.MaxRSS >= r.limits.Memory/2:
+			// The C library could not map a thread's stack: the data
+			// limit is spent, by the heap rather than by threads.
+			limit("memory")
 		case strings.Contains(fatal, "thread exhaustion") || strings.Contains(fatal, "-thread limit") ||
 			strings.Contains(fatal, "pthread_create failed"):
 			limit("threads")
