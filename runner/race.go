@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"time"
 )
 
 // Race detection needs the child built with -race, which needs cgo: the
@@ -91,10 +92,14 @@ func buildRaceChild(self string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("runner: race detection: %w", err)
 	}
-	// Old builds of other versions go; the cache keeps one.
+	// Builds for other workbook binaries go once they are a day old: a
+	// test binary and the workbook command, built from the same tree, each
+	// have one, and may be using it now.
 	if old, _ := filepath.Glob(filepath.Join(dir, "workbook-race-*")); len(old) > 0 {
 		for _, o := range old {
-			os.Remove(o)
+			if fi, err := os.Stat(o); err == nil && time.Since(fi.ModTime()) > 24*time.Hour {
+				os.Remove(o)
+			}
 		}
 	}
 	RaceStatus("building the race-enabled runner into " + dir + " (once per workbook build; about a minute)")
