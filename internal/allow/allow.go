@@ -143,7 +143,7 @@ var Packages = []Package{
 	{Path: "strings"},
 	{Path: "sync"},
 	{Path: "sync/atomic"},
-	{Path: "testing", Withheld: map[string]string{
+	{Path: "testing", Engine: []string{"T", "TB"}, Withheld: map[string]string{
 		"Main":      "workbook runs the tests itself",
 		"MainStart": "workbook runs the tests itself",
 		"RunTests":  "workbook runs the tests itself",

@@ -97,6 +97,7 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 		"Fatalf":  v(func(f string, a ...any) { log.Output(2, fmt.Sprintf(f, a...)); c.exit(1) }),
 		"Fatalln": v(func(a ...any) { log.Output(2, fmt.Sprintln(a...)); c.exit(1) }),
 	}
+	o["testing"] = testingSymbols()
 	o["runtime"] = map[string]reflect.Value{
 		"NumGoroutine": v(c.monitor.numGoroutine),
 		"Goexit":       v(runtime.Goexit),

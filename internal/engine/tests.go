@@ -1,10 +1,247 @@
 package engine
 
 import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
 	"github.com/traefik/yaegi/interp"
+
+	"workbook/internal/wire"
 )
 
-// runTests runs the program's tests (package lower found their names).
+// runTests runs the TestXxx functions of the program (package lower found
+// them, in source order) with the testing package's own runner, as go test
+// -v does, and reports each verdict on the report channel when the test
+// and its subtests are over: the output is the program's to write, the
+// verdicts are the engine's to tell.
 func (c *child) runTests(i *interp.Interpreter) {
-	c.exit(0)
+	c.monitor.start()
+	done := make(chan int, 1)
+	go func() {
+		c.monitor.enterMain()
+		if err := i.RunCompiled(); err != nil {
+			c.panicked(1, panicOf(err))
+		}
+		syms := i.Symbols("./" + progDir)["./"+progDir]
+		var tests []testing.InternalTest
+		for _, name := range c.prog.Tests {
+			if fn, ok := syms[name]; ok {
+				tests = append(tests, testing.InternalTest{Name: name, F: c.testFunc(name, fn)})
+			}
+		}
+		m := testing.MainStart(testDeps{}, tests, nil, nil, nil)
+		flag.Set("test.v", "true")
+		if c.req.TestRun != "" {
+			flag.Set("test.run", c.req.TestRun)
+		}
+		flag.CommandLine.Parse(nil)
+		done <- m.Run()
+	}()
+	c.exit(<-done)
 }
+
+// testFunc wraps the program's test function fn: it gets the engine's T,
+// its panic fails it, and its verdict is reported once its subtests are
+// over too.
+func (c *child) testFunc(name string, fn reflect.Value) func(*testing.T) {
+	return func(t *testing.T) {
+		start := time.Now()
+		t.Cleanup(func() {
+			v := wire.Test{Name: name, Passed: !t.Failed() && !t.Skipped(), Skipped: t.Skipped(), Elapsed: time.Since(start)}
+			c.report.Send(wire.Report{Kind: wire.KindTest, Test: &v})
+		})
+		defer c.testPanic(t)
+		fn.Call([]reflect.Value{reflect.ValueOf(&T{T: t, c: c})})
+	}
+}
+
+// testDeps is what testing.MainStart needs of the go test tooling: test
+// selection by regular expression, and nothing of profiles, coverage or
+// fuzzing.
+type testDeps struct{}
+
+func (testDeps) ImportPath() string { return "" }
+func (testDeps) ModulePath() string { return "" }
+func (testDeps) MatchString(pat, str string) (bool, error) {
+	re, err := regexp.Compile(pat)
+	if err != nil {
+		return false, err
+	}
+	return re.MatchString(str), nil
+}
+func (testDeps) SetPanicOnExit0(bool)                        {}
+func (testDeps) StartCPUProfile(io.Writer) error             { return errNotHere }
+func (testDeps) StopCPUProfile()                             {}
+func (testDeps) StartTestLog(io.Writer)                      {}
+func (testDeps) StopTestLog() error                          { return nil }
+func (testDeps) WriteProfileTo(string, io.Writer, int) error { return errNotHere }
+func (testDeps) CoordinateFuzzing(time.Duration, int64, time.Duration, int64, int, []corpusEntry, []reflect.Type, string, string) error {
+	return errNotHere
+}
+func (testDeps) RunFuzzWorker(func(corpusEntry) error) error { return errNotHere }
+func (testDeps) ReadCorpus(string, []reflect.Type) ([]corpusEntry, error) {
+	return nil, nil
+}
+func (testDeps) CheckCorpus([]any, []reflect.Type) error { return nil }
+func (testDeps) ResetCoverage()                          {}
+func (testDeps) SnapshotCoverage()                       {}
+func (testDeps) InitRuntimeCoverage() (string, func(string, string) (string, error), func() float64) {
+	return "", nil, nil
+}
+
+// corpusEntry is the testing package's, which it declares as an alias of
+// this struct type.
+type corpusEntry = struct {
+	Parent     string
+	Path       string
+	Data       []byte
+	Values     []any
+	Generation int
+	IsSeed     bool
+}
+
+var errNotHere = errors.New("not available in the workbook")
+
+// testPanic turns a panic of a test into its failure, with the trace at
+// the program's lines: one test's panic does not hide the other tests'
+// verdicts.
+func (c *child) testPanic(t *testing.T) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	var frames []interp.PanicFrame
+	if tr, ok := r.(*interp.PanicTrace); ok {
+		r, frames = tr.Value, tr.Frames
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "panic: %s\n", panicValue(r))
+	for _, f := range frames {
+		file := strings.TrimPrefix(strings.TrimPrefix(f.Pos.Filename, "./"), progDir+"/")
+		line, _ := c.prog.Position(file, f.Pos.Line, f.Pos.Column)
+		fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", c.funcName(f.Func), file, line)
+	}
+	fmt.Fprint(t.Output(), b.String())
+	t.FailNow()
+}
+
+func panicOf(err error) any {
+	if p, ok := err.(interp.Panic); ok {
+		return p.Value
+	}
+	return err
+}
+
+// T is testing.T as the program's tests see it: the same test, but what
+// they log is located at the program's lines, which the testing package
+// cannot find among the interpreter's frames.
+type T struct {
+	*testing.T
+	c *child
+}
+
+// TB is testing.TB as the program's tests see it; the real one has a
+// private method only the testing package's types have.
+type TB interface {
+	Cleanup(func())
+	Error(args ...any)
+	Errorf(format string, args ...any)
+	Fail()
+	FailNow()
+	Failed() bool
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Helper()
+	Log(args ...any)
+	Logf(format string, args ...any)
+	Name() string
+	Setenv(key, value string)
+	Skip(args ...any)
+	SkipNow()
+	Skipf(format string, args ...any)
+	Skipped() bool
+	TempDir() string
+	Context() context.Context
+}
+
+// log writes a line of the test's log, at the line of the program that
+// called the method the test is in (the engine's At hook knows it).
+func (t *T) log(s string) {
+	where := ""
+	if g := current(); g != nil {
+		if f := t.c.frameAt(tokenPos(g.getAt())); f != nil && f.File != "" {
+			where = fmt.Sprintf("%s:%d: ", f.File, f.Line)
+		}
+	}
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	fmt.Fprint(t.T.Output(), where+s)
+}
+
+// Log is testing.T.Log.
+func (t *T) Log(args ...any) { t.log(fmt.Sprintln(args...)) }
+
+// Logf is testing.T.Logf.
+func (t *T) Logf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)) }
+
+// Error is testing.T.Error.
+func (t *T) Error(args ...any) { t.log(fmt.Sprintln(args...)); t.T.Fail() }
+
+// Errorf is testing.T.Errorf.
+func (t *T) Errorf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)); t.T.Fail() }
+
+// Fatal is testing.T.Fatal.
+func (t *T) Fatal(args ...any) { t.log(fmt.Sprintln(args...)); t.T.FailNow() }
+
+// Fatalf is testing.T.Fatalf.
+func (t *T) Fatalf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)); t.T.FailNow() }
+
+// Skip is testing.T.Skip.
+func (t *T) Skip(args ...any) { t.log(fmt.Sprintln(args...)); t.T.SkipNow() }
+
+// Skipf is testing.T.Skipf.
+func (t *T) Skipf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)); t.T.SkipNow() }
+
+// Helper is testing.T.Helper: the lines are the program's already.
+func (t *T) Helper() {}
+
+// Setenv is testing.T.Setenv, on the program's environment.
+func (t *T) Setenv(key, value string) {
+	old, had := t.c.env.LookupEnv(key)
+	t.c.env.Setenv(key, value)
+	t.T.Cleanup(func() {
+		if had {
+			t.c.env.Setenv(key, old)
+		} else {
+			t.c.env.Unsetenv(key)
+		}
+	})
+}
+
+// Run is testing.T.Run.
+func (t *T) Run(name string, f func(t *T)) bool {
+	return t.T.Run(name, func(rt *testing.T) {
+		defer t.c.testPanic(rt)
+		f(&T{T: rt, c: t.c})
+	})
+}
+
+// testingSymbols are the engine's replacements in package testing.
+func testingSymbols() map[string]reflect.Value {
+	return map[string]reflect.Value{
+		"T":  reflect.ValueOf((*T)(nil)),
+		"TB": reflect.ValueOf((*TB)(nil)),
+	}
+}
+
+func tokenPos(p int64) token.Pos { return token.Pos(p) }
