@@ -86,7 +86,7 @@ var DefaultLimits = Limits{
 	CPU:        10 * time.Second,
 	Memory:     512 << 20,
 	Output:     1 << 20,
-	Goroutines: 10000,
+	Goroutines: 20000,
 	FileSize:   16 << 20,
 	OpenFiles:  256,
 }

@@ -259,7 +259,7 @@ func withDefaults(l wire.Limits) wire.Limits {
 		l.OpenFiles = 256
 	}
 	if l.Goroutines <= 0 {
-		l.Goroutines = 10000
+		l.Goroutines = 20000
 	}
 	if l.Threads <= 0 {
 		l.Threads = 256

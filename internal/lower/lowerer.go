@@ -407,12 +407,24 @@ func (l *lowerer) rangeLoop(n *ast.RangeStmt, f *frame) {
 			l.rangeInt(n, tv)
 			return
 		}
+		if u.Info()&types.IsString != 0 {
+			l.rangeString(n)
+			return
+		}
 	case *types.Signature:
 		l.openRangeFunc(n, f, u)
 		return
 	}
-	// Ranges over slices, maps, channels and strings: a fresh copy of each
-	// captured iteration variable.
+	// Ranges over slices, maps, channels and strings that assign existing
+	// variables: range into fresh ones, then assign them in an assignment
+	// statement, which is what the spec says the range clause does (and
+	// which the interpreter gets wrong after the loop, and for i, x[i]).
+	if n.Tok == token.ASSIGN {
+		l.rangeAssign(n)
+		return
+	}
+	// Ranges that declare their variables: a fresh copy of each captured
+	// one.
 	if n.Tok != token.DEFINE {
 		return
 	}
@@ -427,6 +439,71 @@ func (l *lowerer) rangeLoop(n *ast.RangeStmt, f *frame) {
 	if len(copies) > 0 {
 		l.ed.insert(l.off(n.Body.Lbrace)+1, fmt.Sprintf(" %s := %s;", strings.Join(copies, ", "), strings.Join(copies, ", ")))
 	}
+}
+
+// rangeString turns "for i, r := range s {" into a loop that decodes the
+// string itself, as the spec says (byte offsets, U+FFFD and a width of one
+// for an invalid byte): the interpreter ranges over []rune(s), which gets
+// both wrong.
+//
+//	for s', i', w' := s, 0, 0; i' < len(s'); i' += w' {
+//		var r' rune; r', w' = utf8.DecodeRuneInString(string(s'[i':])); i, r := i', r';
+func (l *lowerer) rangeString(n *ast.RangeStmt) {
+	id := l.unique("")[4:]
+	str, i, w, r := "__wbs"+id, "__wbi"+id, "__wbw"+id, "__wbr"+id
+	utf8 := l.importName("unicode/utf8")
+	l.ed.replace(l.off(n.For), l.off(n.X.Pos()), fmt.Sprintf("for %s, %s, %s := ", str, i, w))
+	body := fmt.Sprintf(", 0, 0; %s < len(%s); %s += %s { var %s rune; %s, %s = %s.DecodeRuneInString(string(%s[%s:])); _ = %s;",
+		i, str, i, w, r, r, w, utf8, str, i, r)
+	var targets, values []string
+	for k, e := range []ast.Expr{n.Key, n.Value} {
+		if e == nil {
+			continue
+		}
+		if id, ok := e.(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		targets = append(targets, l.text(e.Pos(), e.End()))
+		values = append(values, []string{i, r}[k])
+	}
+	if len(targets) > 0 {
+		op := ":="
+		if n.Tok == token.ASSIGN {
+			op = "="
+		}
+		body += fmt.Sprintf(" %s %s %s;", strings.Join(targets, ", "), op, strings.Join(values, ", "))
+	}
+	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, body)
+}
+
+// rangeAssign turns "for k, v = range x {" into
+// "for tk, tv := range x { k, v = tk, tv;".
+func (l *lowerer) rangeAssign(n *ast.RangeStmt) {
+	id := l.unique("")[4:]
+	var temps, targets []string
+	for i, e := range []ast.Expr{n.Key, n.Value} {
+		if e == nil {
+			continue
+		}
+		t := fmt.Sprintf("__wba%s_%d", id, i)
+		if ident, ok := e.(*ast.Ident); ok && ident.Name == "_" {
+			t = "_"
+		} else {
+			targets = append(targets, l.text(e.Pos(), e.End()))
+		}
+		temps = append(temps, t)
+	}
+	if len(targets) == 0 {
+		return
+	}
+	l.ed.replace(l.off(n.Key.Pos()), l.off(n.TokPos)+1, strings.Join(temps, ", ")+" :=")
+	var used []string
+	for _, t := range temps {
+		if t != "_" {
+			used = append(used, t)
+		}
+	}
+	l.ed.insert(l.off(n.Body.Lbrace)+1, fmt.Sprintf(" %s = %s;", strings.Join(targets, ", "), strings.Join(used, ", ")))
 }
 
 // rangeInt turns "for i := range n" into a counting loop over a hidden

@@ -119,6 +119,7 @@ type frame struct {
 	deferred  [][]reflect.Value  // defer stack
 	recovered interface{}        // to handle panic recover
 	done      reflect.SelectCase // for cancellation of channel operations
+	live      *frame             // for a frame cloned for a closure, the frame it copies (workbook)
 }
 
 func newFrame(anc *frame, length int, id uint64) *frame {
@@ -149,6 +150,7 @@ func (f *frame) clone() *frame {
 		id:        f.runid(),
 		done:      f.done,
 		debug:     f.debug,
+		live:      f.liveFrame(),
 	}
 	nf.data = make([]reflect.Value, len(f.data))
 	copy(nf.data, f.data)

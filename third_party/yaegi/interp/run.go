@@ -217,10 +217,12 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 		trace, traced := r.(*PanicTrace)
 		if traced {
 			r = trace.Value
+		} else {
+			r = runtimeErrorOf(r)
 		}
 		f.recovered = r
 		for _, val := range f.deferred {
-			val[0].Call(val[1:])
+			runDeferred(f, val)
 		}
 		if f.recovered != nil {
 			if !traced {
@@ -874,15 +876,16 @@ func _print(n *node) {
 	for i, c := range child {
 		values[i] = genValue(c)
 	}
-	out := n.interp.stdout
+	out := n.interp.stderr
 
 	genBuiltinDeferWrapper(n, values, nil, func(args []reflect.Value) []reflect.Value {
+		// workbook: print writes to standard error, as the runtime does,
+		// with the runtime's formatting, and in one write.
+		var b []byte
 		for i, value := range args {
-			if i > 0 {
-				fmt.Fprintf(out, " ")
-			}
-			fmt.Fprintf(out, "%v", value)
+			b = appendPrint(b, value, child[i].typ)
 		}
+		out.Write(b)
 		return nil
 	})
 }
@@ -893,16 +896,17 @@ func _println(n *node) {
 	for i, c := range child {
 		values[i] = genValue(c)
 	}
-	out := n.interp.stdout
+	out := n.interp.stderr
 
 	genBuiltinDeferWrapper(n, values, nil, func(args []reflect.Value) []reflect.Value {
+		var b []byte
 		for i, value := range args {
 			if i > 0 {
-				fmt.Fprintf(out, " ")
+				b = append(b, ' ')
 			}
-			fmt.Fprintf(out, "%v", value)
+			b = appendPrint(b, value, child[i].typ)
 		}
-		fmt.Fprintln(out, "")
+		out.Write(append(b, '\n'))
 		return nil
 	})
 }
@@ -912,7 +916,10 @@ func _recover(n *node) {
 	dest := genValue(n)
 
 	n.exec = func(f *frame) bltn {
-		if f.anc.recovered == nil {
+		// workbook: the panic is recorded in the frame of the function
+		// that defers, not in the copy a closure captured.
+		pf := f.anc.liveFrame()
+		if pf.recovered == nil {
 			// TODO(mpl): maybe we don't need that special case, and we're just forgetting to unwrap the valueInterface somewhere else.
 			if isEmptyInterface(n.typ) {
 				return tnext
@@ -922,11 +929,11 @@ func _recover(n *node) {
 		}
 
 		if isEmptyInterface(n.typ) {
-			dest(f).Set(reflect.ValueOf(f.anc.recovered))
+			dest(f).Set(reflect.ValueOf(pf.recovered))
 		} else {
-			dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(f.anc.recovered)}))
+			dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(pf.recovered)}))
 		}
-		f.anc.recovered = nil
+		pf.recovered = nil
 		return tnext
 	}
 }
@@ -935,7 +942,9 @@ func _panic(n *node) {
 	value := genValue(n.child[1])
 
 	n.exec = func(f *frame) bltn {
-		panic(value(f))
+		// workbook: panic with the value itself, not the reflect.Value
+		// holding it, so that what recover returns compares equal to it.
+		panic(panicArg(value(f)))
 	}
 }
 
@@ -947,7 +956,7 @@ func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn fu
 			val := make([]reflect.Value, len(in)+1)
 			inTypes := make([]reflect.Type, len(in))
 			for i, v := range in {
-				val[i+1] = v(f)
+				val[i+1] = copyValue(v(f))
 				inTypes[i] = val[i+1].Type()
 			}
 			outTypes := make([]reflect.Type, len(out))
@@ -1296,7 +1305,9 @@ func call(n *node) {
 			val := make([]reflect.Value, len(values)+1)
 			val[0] = value(f)
 			for i, v := range values {
-				val[i+1] = v(f)
+				// workbook: a deferred call's arguments are evaluated
+				// now: keep their values, not the variables.
+				val[i+1] = copyValue(v(f))
 			}
 			f.deferred = append([][]reflect.Value{val}, f.deferred...)
 			return tnext
@@ -1566,7 +1577,7 @@ func callBin(n *node) {
 			val := make([]reflect.Value, l+1)
 			val[0] = value(f)
 			for i, v := range values {
-				val[i+1] = getBinValue(getMapType, v, f)
+				val[i+1] = copyValue(getBinValue(getMapType, v, f))
 			}
 			f.deferred = append([][]reflect.Value{val}, f.deferred...)
 			return tnext
@@ -1576,7 +1587,7 @@ func callBin(n *node) {
 		n.exec = func(f *frame) bltn {
 			in := make([]reflect.Value, l)
 			for i, v := range values {
-				in[i] = getBinValue(getMapType, v, f)
+				in[i] = copyValue(getBinValue(getMapType, v, f))
 			}
 			fn := value(f)
 			n.interp.goStart(func() { callFn(fn, in) })

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -326,4 +328,196 @@ func jumpsAway(n *node) bool {
 		return true
 	}
 	return false
+}
+
+// appendPrint formats v, of static type t, as the print and println
+// builtins of the Go runtime do: floats and complexes in their shortest
+// form, pointers, channels, maps and functions as addresses, slices as
+// [len/cap]address, interfaces as (type,data).
+func appendPrint(b []byte, v reflect.Value, t *itype) []byte {
+	for v.IsValid() && v.Kind() == reflect.Interface && !isInterfaceType(t) {
+		v = v.Elem()
+	}
+	if vi, ok := valueInterfaceOf(v); ok {
+		v = vi
+	}
+	if isInterfaceType(t) {
+		if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
+			return append(b, "(0x0,0x0)"...)
+		}
+		e := v
+		if e.Kind() == reflect.Interface {
+			e = e.Elem()
+		}
+		b = append(b, '(')
+		b = appendHex(b, uint64(reflect.ValueOf(e.Type()).Pointer()))
+		b = append(b, ',')
+		b = appendHex(b, dataAddress(e))
+		return append(b, ')')
+	}
+	if !v.IsValid() {
+		return append(b, "nil"...)
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		return strconv.AppendBool(b, v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.AppendInt(b, v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.AppendUint(b, v.Uint(), 10)
+	case reflect.Float32:
+		return strconv.AppendFloat(b, v.Float(), 'g', -1, 32)
+	case reflect.Float64:
+		return strconv.AppendFloat(b, v.Float(), 'g', -1, 64)
+	case reflect.Complex64:
+		return append(b, strconv.FormatComplex(v.Complex(), 'g', -1, 64)...)
+	case reflect.Complex128:
+		return append(b, strconv.FormatComplex(v.Complex(), 'g', -1, 128)...)
+	case reflect.String:
+		return append(b, v.String()...)
+	case reflect.Pointer, reflect.Chan, reflect.Map, reflect.Func, reflect.UnsafePointer:
+		return appendHex(b, uint64(v.Pointer()))
+	case reflect.Slice:
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(v.Len()), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(v.Cap()), 10)
+		b = append(b, ']')
+		return appendHex(b, uint64(v.Pointer()))
+	}
+	return fmt.Appendf(b, "%v", v)
+}
+
+func appendHex(b []byte, v uint64) []byte {
+	b = append(b, "0x"...)
+	return strconv.AppendUint(b, v, 16)
+}
+
+func isInterfaceType(t *itype) bool {
+	if t == nil {
+		return false
+	}
+	switch t.cat {
+	case interfaceT, errorT:
+		return true
+	case valueT:
+		return t.rtype != nil && t.rtype.Kind() == reflect.Interface
+	}
+	return false
+}
+
+func valueInterfaceOf(v reflect.Value) (reflect.Value, bool) {
+	if !v.IsValid() || !v.CanInterface() {
+		return v, false
+	}
+	if vi, ok := v.Interface().(valueInterface); ok {
+		return vi.value, true
+	}
+	return v, false
+}
+
+// dataAddress is an address to print for the data word of an interface.
+func dataAddress(v reflect.Value) uint64 {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Chan, reflect.Map, reflect.Func, reflect.UnsafePointer, reflect.Slice:
+		return uint64(v.Pointer())
+	}
+	if v.CanAddr() {
+		return uint64(v.UnsafeAddr())
+	}
+	return 0xc000000000
+}
+
+// liveFrame is the frame f copies, for a frame cloned for a closure, or f.
+func (f *frame) liveFrame() *frame {
+	if f.live != nil {
+		return f.live
+	}
+	return f
+}
+
+// copyValue returns a copy of v, which later changes to the variable v
+// refers to do not affect.
+func copyValue(v reflect.Value) reflect.Value {
+	if !v.IsValid() || !v.CanAddr() {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
+}
+
+// A RuntimeError is a run-time panic of interpreted code: the Go runtime
+// would have raised a runtime.Error where the interpreter's reflection
+// raised something else (a reflect.ValueError, a string).
+type RuntimeError string
+
+func (e RuntimeError) Error() string { return string(e) }
+
+// RuntimeError marks RuntimeError as a runtime.Error.
+func (RuntimeError) RuntimeError() {}
+
+// runtimeErrorOf translates the panics of the interpreter's reflection
+// into the run-time errors Go raises for the same faults.
+func runtimeErrorOf(r interface{}) interface{} {
+	switch e := r.(type) {
+	case *reflect.ValueError:
+		if e.Kind == reflect.Invalid {
+			return RuntimeError("runtime error: invalid memory address or nil pointer dereference")
+		}
+	case string:
+		switch {
+		case strings.HasPrefix(e, "reflect: slice index out of range"),
+			strings.HasPrefix(e, "reflect: array index out of range"),
+			strings.HasPrefix(e, "reflect: string index out of range"):
+			return RuntimeError("runtime error: index out of range")
+		case strings.HasPrefix(e, "reflect.Value.Slice"), strings.HasPrefix(e, "reflect.Value.Slice3"):
+			return RuntimeError("runtime error: slice bounds out of range")
+		}
+	case error:
+		msg := e.Error()
+		if i := strings.Index(msg, "interface conversion: "); i >= 0 {
+			if _, ok := e.(runtime.Error); !ok {
+				return RuntimeError(msg[i:])
+			}
+		}
+	}
+	return r
+}
+
+// panicArg is the value a panic of interpreted code carries.
+func panicArg(v reflect.Value) interface{} {
+	for v.IsValid() && v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	if vi, ok := valueInterfaceOf(v); ok {
+		if !vi.IsValid() {
+			return nil
+		}
+		v = vi
+	}
+	if !v.IsValid() || !v.CanInterface() {
+		return nil
+	}
+	return v.Interface()
+}
+
+// runDeferred runs one deferred call of frame f. A panic in it replaces
+// the panic in progress, if any, and the next deferred calls still run and
+// may recover it, as in Go.
+func runDeferred(f *frame, val []reflect.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			if t, ok := r.(*PanicTrace); ok {
+				r = t.Value
+			} else {
+				r = runtimeErrorOf(r)
+			}
+			f.recovered = r
+		}
+	}()
+	val[0].Call(val[1:])
 }
