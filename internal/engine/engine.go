@@ -176,6 +176,7 @@ func (c *child) compile() (i *interp.Interpreter, err error) {
 		At:                   c.monitor.at,
 		TrackVariables:       raceEnabled,
 		Unobserved:           unobserved,
+		Checked:              true,
 	})
 	syms := c.symbols()
 	if err := i.Use(syms); err != nil {

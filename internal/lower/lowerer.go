@@ -1,9 +1,11 @@
 package lower
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/constant"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"path"
@@ -91,8 +93,35 @@ func newLowerer(fset *token.FileSet, f *ast.File, src []byte, pkg *types.Package
 
 func (l *lowerer) off(p token.Pos) int { return l.tf.Offset(p) }
 
+// text returns the source of [from, to) on one line: the tokens, with the
+// semicolons Go inserts at line ends written out, and no comments.
 func (l *lowerer) text(from, to token.Pos) string {
-	return strings.Join(strings.Fields(string(l.src[l.off(from):l.off(to)])), " ")
+	src := l.src[l.off(from):l.off(to)]
+	if !bytes.ContainsAny(src, "\n/") {
+		return string(src)
+	}
+	var sc scanner.Scanner
+	fs := token.NewFileSet()
+	sc.Init(fs.AddFile("", -1, len(src)), src, nil, 0)
+	var b strings.Builder
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		switch {
+		case tok == token.SEMICOLON:
+			b.WriteByte(';')
+		case lit != "":
+			b.WriteString(lit)
+		default:
+			b.WriteString(tok.String())
+		}
+	}
+	return strings.TrimSuffix(b.String(), " ;")
 }
 
 func (l *lowerer) fail(at token.Pos, format string, args ...any) {
@@ -174,6 +203,7 @@ func (l *lowerer) enter(n ast.Node) {
 		l.builtinCall(n)
 	case *ast.SelectorExpr:
 		l.genericName(n)
+		l.methodExpr(n)
 	case *ast.Ident:
 		l.instantiate(n)
 	}
@@ -844,6 +874,41 @@ func (l *lowerer) instantiate(id *ast.Ident) {
 		}
 	}
 	l.ed.insert(l.off(fun.End()), list)
+}
+
+// methodExpr turns a method expression (T.M, (*T).M, I.M), whose
+// function the interpreter gets wrong, into the function literal it stands
+// for: func(r T, args…) results { return r.M(args…) }.
+func (l *lowerer) methodExpr(n *ast.SelectorExpr) {
+	sel := l.info.Selections[n]
+	if sel == nil || sel.Kind() != types.MethodExpr {
+		return
+	}
+	sig := sel.Type().(*types.Signature)
+	var params, args []string
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := l.typeString(sig.Params().At(i).Type(), n.Pos())
+		name := fmt.Sprintf("__wbm%d", i)
+		if i > 0 {
+			args = append(args, name)
+		}
+		if sig.Variadic() && i == sig.Params().Len()-1 {
+			t = "..." + strings.TrimPrefix(t, "[]")
+			args[len(args)-1] += "..."
+		}
+		params = append(params, name+" "+t)
+	}
+	var results []string
+	for i := 0; i < sig.Results().Len(); i++ {
+		results = append(results, l.typeString(sig.Results().At(i).Type(), n.Pos()))
+	}
+	call := fmt.Sprintf("__wbm0.%s(%s)", n.Sel.Name, strings.Join(args, ", "))
+	body := call
+	if len(results) > 0 {
+		body = "return " + call
+	}
+	l.ed.replace(l.off(n.Pos()), l.off(n.End()), fmt.Sprintf("(func(%s) (%s) { %s })",
+		strings.Join(params, ", "), strings.Join(results, ", "), body))
 }
 
 // importName returns the name a package goes by in this file, adding an

@@ -187,6 +187,7 @@ type opt struct {
 	at           func(token.Pos)   // told the position of operations that may block (workbook)
 	trackVars    bool              // keep frames for Variables (workbook)
 	unobserved   func(func())      // hides synchronisation from the race detector (workbook)
+	checked      bool              // programs were type-checked by the embedder (workbook)
 }
 
 // Interpreter contains global resources and state.
@@ -340,6 +341,11 @@ type Options struct {
 	// captured by function literals, besides the package's (workbook).
 	TrackVariables bool
 
+	// Checked says the embedder type-checked the programs with go/types:
+	// the interpreter skips the checks that would only refuse correct
+	// programs it has a narrower view of (workbook).
+	Checked bool
+
 	// Unobserved, when set, runs the given function with its
 	// synchronisation hidden from the race detector; the interpreter's own
 	// bookkeeping goes through it (workbook).
@@ -403,6 +409,7 @@ func New(options Options) *Interpreter {
 	i.opt.at = options.At
 	i.opt.trackVars = options.TrackVariables
 	i.opt.unobserved = options.Unobserved
+	i.opt.checked = options.Checked
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem
