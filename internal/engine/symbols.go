@@ -62,7 +62,9 @@ func (c *child) symbols() interp.Exports {
 			want[p] = true
 		}
 	}
-	exports := interp.Exports{}
+	exports := interp.Exports{
+		lower.RuntimePath + "/rt": {"Clear": reflect.ValueOf(clearValue)},
+	}
 	for p := range want {
 		key := symbolKey(p)
 		if syms, ok := prebuilt[key]; ok {
@@ -137,4 +139,13 @@ func (c *child) engineNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// clearValue is the builtin clear for the lowered code: it empties a map,
+// NaN keys included, or zeroes the elements of a slice.
+func clearValue(x any) {
+	v := reflect.ValueOf(x)
+	if v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
+		v.Clear()
+	}
 }

@@ -201,6 +201,10 @@ func (l *lowerer) enter(n ast.Node) {
 		}
 	case *ast.CallExpr:
 		l.builtinCall(n)
+	case *ast.BinaryExpr:
+		l.shift(n)
+	case *ast.AssignStmt:
+		l.parallelAssign(n)
 	case *ast.SelectorExpr:
 		l.genericName(n)
 		l.methodExpr(n)
@@ -798,20 +802,105 @@ func (l *lowerer) builtinCall(n *ast.CallExpr) {
 			"func(__a %s, __b ...%s) %s { for _, __v := range __b { if __v %s __a || __v != __v { __a = __v } }; return __a }",
 			t, t, t, op))
 	case "clear":
-		at := l.info.Types[n.Args[0]].Type
-		t := l.typeString(at, n.Pos())
-		switch u := at.Underlying().(type) {
-		case *types.Map:
-			l.ed.replace(l.off(id.Pos()), l.off(id.End()), fmt.Sprintf(
-				"func(__m %s) { for __k := range __m { delete(__m, __k) } }", t))
-		case *types.Slice:
-			l.ed.replace(l.off(id.Pos()), l.off(id.End()), fmt.Sprintf(
-				"func(__s %s) { var __z %s; for __i := range __s { __s[__i] = __z } }", t, l.typeString(u.Elem(), n.Pos())))
-		default:
-			l.fail(n.Pos(), "clear on a type parameter is not supported by the workbook interpreter")
+		// Compiled, through reflection: a range loop of delete cannot
+		// remove the NaN keys of a map.
+		l.ed.replace(l.off(id.Pos()), l.off(id.End()), l.importName(RuntimePath)+".Clear")
+	case "new":
+		// new(expr), Go 1.26: a pointer to a new variable holding expr.
+		if len(n.Args) == 1 && !l.info.Types[n.Args[0]].IsType() {
+			ptr, ok := l.info.Types[n].Type.(*types.Pointer)
+			if !ok {
+				return
+			}
+			t := l.typeString(ptr.Elem(), n.Pos())
+			l.ed.replace(l.off(id.Pos()), l.off(id.End()), fmt.Sprintf("func(__v %s) *%s { return &__v }", t, t))
 		}
 	}
 }
+
+// parallelAssign evaluates the right side of a parallel assignment that
+// calls a function, "a, b = x, f()", in a function literal returning both
+// values, "a, b = func() (A, B) { return x, f() }()": the interpreter
+// assigns the values of such a statement wrongly, but not the results of
+// one call.
+func (l *lowerer) parallelAssign(n *ast.AssignStmt) {
+	if len(n.Lhs) < 2 || len(n.Lhs) != len(n.Rhs) || (n.Tok != token.ASSIGN && n.Tok != token.DEFINE) {
+		return
+	}
+	calls := false
+	for _, r := range n.Rhs {
+		ast.Inspect(r, func(x ast.Node) bool {
+			if _, ok := x.(*ast.FuncLit); ok {
+				return false
+			}
+			if c, ok := x.(*ast.CallExpr); ok && !l.info.Types[c.Fun].IsType() {
+				calls = true
+			}
+			return !calls
+		})
+	}
+	if !calls {
+		return
+	}
+	var results []string
+	for i, lhs := range n.Lhs {
+		var t types.Type
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := l.info.Defs[id]; obj != nil {
+				t = obj.Type()
+			} else if obj := l.info.Uses[id]; obj != nil && id.Name != "_" {
+				t = obj.Type()
+			}
+		} else {
+			t = l.info.Types[lhs].Type
+		}
+		if t == nil {
+			t = types.Default(l.info.Types[n.Rhs[i]].Type)
+		}
+		results = append(results, l.typeString(t, n.Pos()))
+	}
+	l.ed.insert(l.off(n.Rhs[0].Pos()), fmt.Sprintf("func() (%s) { return ", strings.Join(results, ", ")))
+	l.ed.insert(l.off(n.Rhs[len(n.Rhs)-1].End()), " }()")
+}
+
+// shift writes out the type of an untyped constant shifted by a
+// non-constant count (1<<n in a uint64 expression): the spec gives it the
+// type of its context, which the interpreter does not, and takes int.
+func (l *lowerer) shift(n *ast.BinaryExpr) {
+	if n.Op != token.SHL && n.Op != token.SHR {
+		return
+	}
+	if l.info.Types[n].Value != nil {
+		return // a constant shift
+	}
+	x := l.info.Types[n.X]
+	if x.Value == nil || x.Type == nil || isUntyped(x.Type) {
+		return
+	}
+	if b, ok := x.Type.(*types.Basic); ok && b.Kind() == types.Int && isUntypedLiteral(n.X) && l.info.Types[n].Type == x.Type {
+		// Already what the interpreter assumes.
+		return
+	}
+	l.ed.insert(l.off(n.X.Pos()), l.typeString(x.Type, n.Pos())+"(")
+	l.ed.insert(l.off(n.X.End()), ")")
+}
+
+// isUntypedLiteral reports whether e is written as an untyped constant.
+func isUntypedLiteral(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.UnaryExpr:
+		return isUntypedLiteral(e.X)
+	case *ast.BinaryExpr:
+		return isUntypedLiteral(e.X) && isUntypedLiteral(e.Y)
+	}
+	return false
+}
+
+// RuntimePath is the import path of the compiled helpers the lowered code
+// calls (package internal/engine provides them to the interpreter).
+const RuntimePath = "workbook.lower/rt"
 
 // genericName points a use of a generic name of a binary package
 // (sync.OnceValue) at its source implementation.

@@ -458,12 +458,12 @@ func genValueInt(n *node) func(*frame) (reflect.Value, int64) {
 	value := genValue(n)
 
 	switch n.typ.TypeOf().Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(f *frame) (reflect.Value, int64) { v := value(f); return v, v.Int() }
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return func(f *frame) (reflect.Value, int64) { v := value(f); return v, int64(v.Uint()) }
-	case reflect.Float32, reflect.Float64:
-		return func(f *frame) (reflect.Value, int64) { v := value(f); return v, int64(v.Float()) }
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		// workbook: by the kind of the value, which is not always the
+		// kind of the node's type (an untyped constant shifted, a count).
+		return func(f *frame) (reflect.Value, int64) { v := value(f); return v, asInt64(v) }
 	case reflect.Complex64, reflect.Complex128:
 		if n.typ.untyped && n.rval.IsValid() && imag(n.rval.Complex()) == 0 {
 			return func(f *frame) (reflect.Value, int64) { v := value(f); return v, int64(real(v.Complex())) }
@@ -476,12 +476,10 @@ func genValueUint(n *node) func(*frame) (reflect.Value, uint64) {
 	value := genValue(n)
 
 	switch n.typ.TypeOf().Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(f *frame) (reflect.Value, uint64) { v := value(f); return v, uint64(v.Int()) }
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return func(f *frame) (reflect.Value, uint64) { v := value(f); return v, v.Uint() }
-	case reflect.Float32, reflect.Float64:
-		return func(f *frame) (reflect.Value, uint64) { v := value(f); return v, uint64(v.Float()) }
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return func(f *frame) (reflect.Value, uint64) { v := value(f); return v, uint64(asInt64OrUint(v)) }
 	case reflect.Complex64, reflect.Complex128:
 		if n.typ.untyped && n.rval.IsValid() && imag(n.rval.Complex()) == 0 {
 			return func(f *frame) (reflect.Value, uint64) { v := value(f); return v, uint64(real(v.Complex())) }

@@ -521,3 +521,32 @@ func runDeferred(f *frame, val []reflect.Value) {
 	}()
 	val[0].Call(val[1:])
 }
+
+// asInt64 reads an integer or float value as an int64, whatever its kind.
+func asInt64(v reflect.Value) int64 {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return int64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		return int64(v.Float())
+	case reflect.Interface:
+		return asInt64(v.Elem())
+	}
+	return v.Int()
+}
+
+// asInt64OrUint reads an integer or float value as a uint64, whatever its
+// kind.
+func asInt64OrUint(v reflect.Value) uint64 {
+	switch v.Kind() {
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return v.Uint()
+	case reflect.Float32, reflect.Float64:
+		return uint64(v.Float())
+	case reflect.Interface:
+		return asInt64OrUint(v.Elem())
+	}
+	return uint64(asInt64(v))
+}
