@@ -201,8 +201,6 @@ func (l *lowerer) enter(n ast.Node) {
 		}
 	case *ast.CallExpr:
 		l.builtinCall(n)
-	case *ast.BinaryExpr:
-		l.shift(n)
 	case *ast.AssignStmt:
 		l.parallelAssign(n)
 	case *ast.SelectorExpr:
@@ -210,6 +208,9 @@ func (l *lowerer) enter(n ast.Node) {
 		l.methodExpr(n)
 	case *ast.Ident:
 		l.instantiate(n)
+	}
+	if e, ok := n.(ast.Expr); ok {
+		l.typeConstant(e)
 	}
 }
 
@@ -834,7 +835,8 @@ func (l *lowerer) parallelAssign(n *ast.AssignStmt) {
 				return false
 			}
 			if c, ok := x.(*ast.CallExpr); ok && !l.info.Types[c.Fun].IsType() {
-				calls = true
+				_, builtin := l.info.Uses[identOf(c.Fun)].(*types.Builtin)
+				calls = !builtin
 			}
 			return !calls
 		})
@@ -863,26 +865,97 @@ func (l *lowerer) parallelAssign(n *ast.AssignStmt) {
 	l.ed.insert(l.off(n.Rhs[len(n.Rhs)-1].End()), " }()")
 }
 
-// shift writes out the type of an untyped constant shifted by a
-// non-constant count (1<<n in a uint64 expression): the spec gives it the
-// type of its context, which the interpreter does not, and takes int.
-func (l *lowerer) shift(n *ast.BinaryExpr) {
-	if n.Op != token.SHL && n.Op != token.SHR {
+// typeConstant writes out the type an untyped constant expression takes
+// from its context, when it is not the constant's default type: a uint64
+// operand of 1<<n, an int32 sent on a channel, a uint16 compared with an
+// interface. The spec converts the constant; the interpreter gives it its
+// default type and goes wrong. Only the outermost constant expression is
+// converted, so that constant arithmetic stays exact.
+func (l *lowerer) typeConstant(e ast.Expr) {
+	tv, ok := l.info.Types[e]
+	if !ok || tv.Value == nil || tv.IsType() || tv.Type == nil || isUntyped(tv.Type) {
 		return
 	}
-	if l.info.Types[n].Value != nil {
-		return // a constant shift
+	if len(l.nodes) >= 2 {
+		if p, ok := l.nodes[len(l.nodes)-2].(ast.Expr); ok {
+			if ptv, ok := l.info.Types[p]; ok && ptv.Value != nil {
+				return // part of a larger constant expression
+			}
+		}
+		switch p := l.nodes[len(l.nodes)-2].(type) {
+		case *ast.SelectorExpr, *ast.ValueSpec, *ast.ArrayType, *ast.Field:
+			return
+		case *ast.KeyValueExpr:
+			if p.Key == e {
+				return
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
+				if _, builtin := l.info.Uses[id].(*types.Builtin); builtin {
+					return
+				}
+			}
+		}
 	}
-	x := l.info.Types[n.X]
-	if x.Value == nil || x.Type == nil || isUntyped(x.Type) {
+	untyped := l.untypedInSource(e)
+	if untyped == nil || types.Identical(types.Default(untyped), tv.Type) {
 		return
 	}
-	if b, ok := x.Type.(*types.Basic); ok && b.Kind() == types.Int && isUntypedLiteral(n.X) && l.info.Types[n].Type == x.Type {
-		// Already what the interpreter assumes.
+	if _, isBasic := tv.Type.Underlying().(*types.Basic); !isBasic {
 		return
 	}
-	l.ed.insert(l.off(n.X.Pos()), l.typeString(x.Type, n.Pos())+"(")
-	l.ed.insert(l.off(n.X.End()), ")")
+	l.ed.insert(l.off(e.Pos()), l.typeString(tv.Type, e.Pos())+"(")
+	l.ed.insert(l.off(e.End()), ")")
+}
+
+// untypedInSource returns the untyped type of e as written, if e is an
+// untyped constant expression (literals, untyped named constants, and
+// operations on them), or nil.
+func (l *lowerer) untypedInSource(e ast.Expr) types.Type {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		switch x.Kind {
+		case token.INT:
+			return types.Typ[types.UntypedInt]
+		case token.FLOAT:
+			return types.Typ[types.UntypedFloat]
+		case token.IMAG:
+			return types.Typ[types.UntypedComplex]
+		case token.CHAR:
+			return types.Typ[types.UntypedRune]
+		case token.STRING:
+			return types.Typ[types.UntypedString]
+		}
+	case *ast.Ident:
+		if c, ok := l.info.Uses[x].(*types.Const); ok && isUntyped(c.Type()) {
+			return c.Type()
+		}
+	case *ast.SelectorExpr:
+		if c, ok := l.info.Uses[x.Sel].(*types.Const); ok && isUntyped(c.Type()) {
+			return c.Type()
+		}
+	case *ast.ParenExpr:
+		return l.untypedInSource(x.X)
+	case *ast.UnaryExpr:
+		return l.untypedInSource(x.X)
+	case *ast.BinaryExpr:
+		a, b := l.untypedInSource(x.X), l.untypedInSource(x.Y)
+		if a == nil || b == nil {
+			return nil
+		}
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
+			return types.Typ[types.UntypedBool]
+		case token.SHL, token.SHR:
+			return a
+		}
+		// The "larger" kind wins: int < rune < float < complex.
+		if a.(*types.Basic).Kind() > b.(*types.Basic).Kind() {
+			return a
+		}
+		return b
+	}
+	return nil
 }
 
 // isUntypedLiteral reports whether e is written as an untyped constant.
@@ -1029,4 +1102,10 @@ func (l *lowerer) typeString(t types.Type, at token.Pos) string {
 		}
 		return l.importName(p.Path())
 	})
+}
+
+// identOf returns the identifier e names, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }

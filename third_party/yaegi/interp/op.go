@@ -2633,18 +2633,18 @@ func equal(n *node) {
 			v1 := genValue(c1)
 			dest := genValue(n)
 			n.exec = func(f *frame) bltn {
-				i0 := v0(f).Interface()
-				i1 := v1(f).Interface()
+				i0 := comparableValue(v0(f))
+				i1 := comparableValue(v1(f))
 				dest(f).Set(reflect.ValueOf(i0 == i1).Convert(typ))
 				return tnext
 			}
 		case c0.rval.IsValid():
-			i0 := c0.rval.Interface()
+			i0 := comparableValue(c0.rval)
 			v1 := genValue(c1)
 			if n.fnext != nil {
 				fnext := getExec(n.fnext)
 				n.exec = func(f *frame) bltn {
-					i1 := v1(f).Interface()
+					i1 := comparableValue(v1(f))
 					if i0 == i1 {
 						dest(f).SetBool(true)
 						return tnext
@@ -2655,18 +2655,18 @@ func equal(n *node) {
 			} else {
 				dest := genValue(n)
 				n.exec = func(f *frame) bltn {
-					i1 := v1(f).Interface()
+					i1 := comparableValue(v1(f))
 					dest(f).SetBool(i0 == i1)
 					return tnext
 				}
 			}
 		case c1.rval.IsValid():
-			i1 := c1.rval.Interface()
+			i1 := comparableValue(c1.rval)
 			v0 := genValue(c0)
 			if n.fnext != nil {
 				fnext := getExec(n.fnext)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
+					i0 := comparableValue(v0(f))
 					if i0 == i1 {
 						dest(f).SetBool(true)
 						return tnext
@@ -2677,7 +2677,7 @@ func equal(n *node) {
 			} else {
 				dest := genValue(n)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
+					i0 := comparableValue(v0(f))
 					dest(f).SetBool(i0 == i1)
 					return tnext
 				}
@@ -2688,8 +2688,8 @@ func equal(n *node) {
 			if n.fnext != nil {
 				fnext := getExec(n.fnext)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
-					i1 := v1(f).Interface()
+					i0 := comparableValue(v0(f))
+					i1 := comparableValue(v1(f))
 					if i0 == i1 {
 						dest(f).SetBool(true)
 						return tnext
@@ -2700,8 +2700,8 @@ func equal(n *node) {
 			} else {
 				dest := genValue(n)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
-					i1 := v1(f).Interface()
+					i0 := comparableValue(v0(f))
+					i1 := comparableValue(v1(f))
 					dest(f).SetBool(i0 == i1)
 					return tnext
 				}
@@ -2719,8 +2719,8 @@ func equal(n *node) {
 		if n.fnext != nil {
 			fnext := getExec(n.fnext)
 			n.exec = func(f *frame) bltn {
-				i0 := v0(f).Interface()
-				i1 := v1(f).Interface()
+				i0 := comparableValue(v0(f))
+				i1 := comparableValue(v1(f))
 				if i0 == i1 {
 					dest(f).SetBool(true)
 					return tnext
@@ -2731,8 +2731,8 @@ func equal(n *node) {
 		} else {
 			dest := genValue(n)
 			n.exec = func(f *frame) bltn {
-				i0 := v0(f).Interface()
-				i1 := v1(f).Interface()
+				i0 := comparableValue(v0(f))
+				i1 := comparableValue(v1(f))
 				dest(f).SetBool(i0 == i1)
 				return tnext
 			}
@@ -4545,18 +4545,18 @@ func notEqual(n *node) {
 			v1 := genValue(c1)
 			dest := genValue(n)
 			n.exec = func(f *frame) bltn {
-				i0 := v0(f).Interface()
-				i1 := v1(f).Interface()
+				i0 := comparableValue(v0(f))
+				i1 := comparableValue(v1(f))
 				dest(f).Set(reflect.ValueOf(i0 != i1).Convert(typ))
 				return tnext
 			}
 		case c0.rval.IsValid():
-			i0 := c0.rval.Interface()
+			i0 := comparableValue(c0.rval)
 			v1 := genValue(c1)
 			if n.fnext != nil {
 				fnext := getExec(n.fnext)
 				n.exec = func(f *frame) bltn {
-					i1 := v1(f).Interface()
+					i1 := comparableValue(v1(f))
 					if i0 != i1 {
 						dest(f).SetBool(true)
 						return tnext
@@ -4567,18 +4567,18 @@ func notEqual(n *node) {
 			} else {
 				dest := genValue(n)
 				n.exec = func(f *frame) bltn {
-					i1 := v1(f).Interface()
+					i1 := comparableValue(v1(f))
 					dest(f).SetBool(i0 != i1)
 					return tnext
 				}
 			}
 		case c1.rval.IsValid():
-			i1 := c1.rval.Interface()
+			i1 := comparableValue(c1.rval)
 			v0 := genValue(c0)
 			if n.fnext != nil {
 				fnext := getExec(n.fnext)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
+					i0 := comparableValue(v0(f))
 					if i0 != i1 {
 						dest(f).SetBool(true)
 						return tnext
@@ -4589,7 +4589,7 @@ func notEqual(n *node) {
 			} else {
 				dest := genValue(n)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
+					i0 := comparableValue(v0(f))
 					dest(f).SetBool(i0 != i1)
 					return tnext
 				}
@@ -4600,8 +4600,8 @@ func notEqual(n *node) {
 			if n.fnext != nil {
 				fnext := getExec(n.fnext)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
-					i1 := v1(f).Interface()
+					i0 := comparableValue(v0(f))
+					i1 := comparableValue(v1(f))
 					if i0 != i1 {
 						dest(f).SetBool(true)
 						return tnext
@@ -4612,8 +4612,8 @@ func notEqual(n *node) {
 			} else {
 				dest := genValue(n)
 				n.exec = func(f *frame) bltn {
-					i0 := v0(f).Interface()
-					i1 := v1(f).Interface()
+					i0 := comparableValue(v0(f))
+					i1 := comparableValue(v1(f))
 					dest(f).SetBool(i0 != i1)
 					return tnext
 				}
@@ -4631,8 +4631,8 @@ func notEqual(n *node) {
 		if n.fnext != nil {
 			fnext := getExec(n.fnext)
 			n.exec = func(f *frame) bltn {
-				i0 := v0(f).Interface()
-				i1 := v1(f).Interface()
+				i0 := comparableValue(v0(f))
+				i1 := comparableValue(v1(f))
 				if i0 != i1 {
 					dest(f).SetBool(true)
 					return tnext
@@ -4643,8 +4643,8 @@ func notEqual(n *node) {
 		} else {
 			dest := genValue(n)
 			n.exec = func(f *frame) bltn {
-				i0 := v0(f).Interface()
-				i1 := v1(f).Interface()
+				i0 := comparableValue(v0(f))
+				i1 := comparableValue(v1(f))
 				dest(f).SetBool(i0 != i1)
 				return tnext
 			}

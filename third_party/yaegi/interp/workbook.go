@@ -550,3 +550,26 @@ func asInt64OrUint(v reflect.Value) uint64 {
 	}
 	return uint64(asInt64(v))
 }
+
+// comparableValue is the value of v for ==, without the wrapper the
+// interpreter puts around values of its types with methods when it stores
+// them in interfaces.
+func comparableValue(v reflect.Value) interface{} {
+	for {
+		if !v.IsValid() {
+			return nil
+		}
+		if v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return nil
+			}
+			v = v.Elem()
+			continue
+		}
+		if vi, ok := v.Interface().(valueInterface); ok {
+			v = vi.value
+			continue
+		}
+		return v.Interface()
+	}
+}
