@@ -63,7 +63,7 @@ func (c *child) symbols() interp.Exports {
 		}
 	}
 	exports := interp.Exports{
-		lower.RuntimePath + "/rt": {"Clear": reflect.ValueOf(clearValue)},
+		lower.RuntimePath + "/rt": {"Clear": reflect.ValueOf(clearValue), "RunDeferred": reflect.ValueOf(runDeferred)},
 	}
 	for p := range want {
 		key := symbolKey(p)
@@ -147,5 +147,25 @@ func clearValue(x any) {
 	v := reflect.ValueOf(x)
 	if v.Kind() == reflect.Map || v.Kind() == reflect.Slice {
 		v.Clear()
+	}
+}
+
+// runDeferred runs, last first, the calls a function deferred in the body
+// of a range-over-function loop (see package lower). A panic in one leaves
+// the others to run, then goes on.
+func runDeferred(calls *[]func()) {
+	var panicked any
+	for i := len(*calls) - 1; i >= 0; i-- {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					panicked = r
+				}
+			}()
+			(*calls)[i]()
+		}()
+	}
+	if panicked != nil {
+		panic(panicked)
 	}
 }

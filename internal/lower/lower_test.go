@@ -32,7 +32,6 @@ func TestErrors(t *testing.T) {
 		{"withheld name", "package main\nimport \"os\"\nfunc main() { os.Executable() }", "os.Executable is not available in the workbook sandbox"},
 		{"unsafe pointer", "package main\nimport \"reflect\"\nfunc main() { x := 0; _ = reflect.ValueOf(&x).UnsafePointer() }", "unsafe.Pointer is not available"},
 		{"type error", "package main\nfunc main() { var s string = 1; _ = s }", "cannot use 1 (untyped int constant) as string value in variable declaration"},
-		{"defer in range func", "package main\nfunc seq(yield func(int) bool) { yield(1) }\nfunc main() { for range seq { defer println() } }", "defer inside a range-over-function loop"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -45,6 +45,10 @@ type function struct {
 	frames []*frame
 	codes  map[jumpKey]int
 	outer  *function
+	// deferList is set when a defer statement is in the body of a
+	// range-over-function loop: then all the function's defer statements
+	// push onto a list of its own (see deferStmt).
+	deferList bool
 }
 
 type jumpKey struct {
@@ -196,9 +200,7 @@ func (l *lowerer) enter(n ast.Node) {
 	case *ast.ReturnStmt:
 		l.ret(n)
 	case *ast.DeferStmt:
-		if l.fn != nil && len(l.rangeFuncs()) > 0 {
-			l.fail(n.Pos(), "defer inside a range-over-function loop is not supported by the workbook interpreter: move the loop body into a function")
-		}
+		l.deferStmt(n)
 	case *ast.CallExpr:
 		l.builtinCall(n)
 	case *ast.AssignStmt:
@@ -236,16 +238,114 @@ func (l *lowerer) leave(n ast.Node) {
 
 func (l *lowerer) pushFunc(sig *types.Signature, body *ast.BlockStmt) {
 	fn := &function{sig: sig, labels: map[string]*ast.LabeledStmt{}, codes: map[jumpKey]int{}, outer: l.fn}
+	depth := 0
+	var stack []ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			if l.isRangeFunc(stack[len(stack)-1]) {
+				depth--
+			}
+			stack = stack[:len(stack)-1]
+			return true
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.LabeledStmt:
 			fn.labels[n.Label.Name] = n
+		case *ast.DeferStmt:
+			if depth > 0 {
+				fn.deferList = true
+			}
 		}
+		if l.isRangeFunc(n) {
+			depth++
+		}
+		stack = append(stack, n)
 		return true
 	})
+	if fn.deferList {
+		l.ed.insert(l.off(body.Lbrace)+1, fmt.Sprintf(" var __wbdefers []func(); defer %s.RunDeferred(&__wbdefers);", l.importName(RuntimePath)))
+	}
 	l.fn = fn
+}
+
+// isRangeFunc reports whether n is a range-over-function loop.
+func (l *lowerer) isRangeFunc(n ast.Node) bool {
+	rs, ok := n.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	_, ok = l.info.Types[rs.X].Type.Underlying().(*types.Signature)
+	return ok
+}
+
+// deferStmt turns a defer statement of a function that defers in the body
+// of a range-over-function loop, where the body is a function literal of
+// its own, into a push onto the function's own list of deferred calls,
+// which its first deferred call runs backwards. The function and its
+// arguments are evaluated at the defer statement, as Go does:
+//
+//	{ var f = F; var a0 T0 = A0; __wbdefers = append(__wbdefers, func() { f(a0) }) }
+func (l *lowerer) deferStmt(n *ast.DeferStmt) {
+	if l.fn == nil || !l.fn.deferList {
+		return
+	}
+	call := n.Call
+	id := l.unique("")[4:]
+	fname := "__wbdf" + id
+	builtin := ""
+	if b, ok := l.info.Uses[identOf(call.Fun)].(*types.Builtin); ok {
+		builtin = b.Name()
+	}
+	var sig *types.Signature
+	if builtin == "" {
+		sig, _ = l.info.Types[call.Fun].Type.Underlying().(*types.Signature)
+		if sig == nil {
+			l.fail(n.Pos(), "the workbook interpreter cannot defer this call inside a range-over-function loop")
+			return
+		}
+		l.ed.replace(l.off(n.Pos()), l.off(call.Fun.Pos()), "{ var "+fname+" = ")
+	} else {
+		l.ed.replace(l.off(n.Pos()), l.off(call.Fun.End()), "{ ")
+	}
+	var args []string
+	prev := call.Fun.End()
+	for i, a := range call.Args {
+		name := fmt.Sprintf("__wbda%s_%d", id, i)
+		t := ""
+		if sig != nil {
+			switch {
+			case sig.Variadic() && i >= sig.Params().Len()-1 && call.Ellipsis.IsValid():
+				t = l.typeString(sig.Params().At(sig.Params().Len()-1).Type(), n.Pos())
+			case sig.Variadic() && i >= sig.Params().Len()-1:
+				t = l.typeString(sig.Params().At(sig.Params().Len()-1).Type().(*types.Slice).Elem(), n.Pos())
+			default:
+				t = l.typeString(sig.Params().At(i).Type(), n.Pos())
+			}
+		} else {
+			t = l.typeString(types.Default(l.info.Types[a].Type), n.Pos())
+		}
+		lead := "; "
+		if builtin != "" && i == 0 {
+			lead = ""
+		}
+		l.ed.replace(l.off(prev), l.off(a.Pos()), fmt.Sprintf("%svar %s %s = ", lead, name, t))
+		args = append(args, name)
+		prev = a.End()
+	}
+	if call.Ellipsis.IsValid() && len(args) > 0 {
+		args[len(args)-1] += "..."
+	}
+	callee := fname
+	if builtin != "" {
+		callee = builtin
+	}
+	sep := "; "
+	if builtin != "" && len(args) == 0 {
+		sep = ""
+	}
+	l.ed.replace(l.off(prev), l.off(call.End()), fmt.Sprintf("%s__wbdefers = append(__wbdefers, func() { %s(%s) }) }", sep, callee, strings.Join(args, ", ")))
 }
 
 func (l *lowerer) push(f *frame) {
@@ -616,7 +716,14 @@ func (l *lowerer) closeRangeFunc(f *frame) {
 			}
 		}
 	}
-	fmt.Fprintf(&head, "var %s bool; (", rf.done)
+	// The interpreter cannot call a parenthesized function name, (f)(…):
+	// parentheses only where the expression needs them.
+	open, closeParen := "", ""
+	switch n.X.(type) {
+	case *ast.UnaryExpr, *ast.StarExpr, *ast.BinaryExpr:
+		open, closeParen = "(", ")"
+	}
+	fmt.Fprintf(&head, "var %s bool; %s", rf.done, open)
 	l.ed.replace(rf.start, l.off(n.X.Pos()), head.String())
 
 	vars := []ast.Expr{n.Key, n.Value}
@@ -634,8 +741,8 @@ func (l *lowerer) closeRangeFunc(f *frame) {
 		params = append(params, name+" "+l.typeString(yield.Params().At(i).Type(), n.Pos()))
 	}
 	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, fmt.Sprintf(
-		`)(func(%s) bool { if %s { panic("runtime error: range function continued iteration after function for loop body returned false") }; %s`,
-		strings.Join(params, ", "), rf.done, strings.Join(assigns, "")))
+		`%s(func(%s) bool { if %s { panic("runtime error: range function continued iteration after function for loop body returned false") }; %s`,
+		closeParen, strings.Join(params, ", "), rf.done, strings.Join(assigns, "")))
 
 	tail := "return true }); "
 	if len(rf.clauses) > 0 {

@@ -208,11 +208,12 @@ func panicFunc(s *scope) string {
 func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	var cur bltn
 	defer func() {
-		f.mutex.Lock()
 		// workbook: a panic unwinding interpreted frames travels as a
 		// *PanicTrace collecting one frame per function, instead of each
 		// frame printing a line to stderr. Deferred functions see the
-		// panic's own value.
+		// panic's own value. The frame is not locked while they run: a
+		// closure made in this frame locks it when it returns, and may be
+		// called by one of them.
 		r := recover()
 		trace, traced := r.(*PanicTrace)
 		if traced {
@@ -220,20 +221,24 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 		} else {
 			r = runtimeErrorOf(r)
 		}
+		f.mutex.Lock()
 		f.recovered = r
-		for _, val := range f.deferred {
+		deferred := f.deferred
+		f.mutex.Unlock()
+		for _, val := range deferred {
 			runDeferred(f, val)
 		}
-		if f.recovered != nil {
+		f.mutex.RLock()
+		r = f.recovered
+		f.mutex.RUnlock()
+		if r != nil {
 			if !traced {
 				trace = &PanicTrace{}
 			}
-			trace.Value = f.recovered
+			trace.Value = r
 			trace.Frames = append(trace.Frames, n.interp.panicFrame(n, cur, funcNode))
-			f.mutex.Unlock()
 			panic(trace)
 		}
-		f.mutex.Unlock()
 	}()
 
 	dbg := n.interp.debugger
