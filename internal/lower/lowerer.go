@@ -195,6 +195,9 @@ func (l *lowerer) enter(n ast.Node) {
 		l.push(f)
 	case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
 		l.push(&frame{stmt: n.(ast.Stmt), label: l.parentLabel()})
+		if sw, ok := n.(*ast.SwitchStmt); ok {
+			l.interfaceSwitch(sw)
+		}
 	case *ast.BranchStmt:
 		l.branch(n)
 	case *ast.ReturnStmt:
@@ -205,6 +208,8 @@ func (l *lowerer) enter(n ast.Node) {
 		l.builtinCall(n)
 	case *ast.AssignStmt:
 		l.parallelAssign(n)
+	case *ast.CommClause:
+		l.selectAssign(n)
 	case *ast.SelectorExpr:
 		l.genericName(n)
 		l.methodExpr(n)
@@ -970,6 +975,76 @@ func (l *lowerer) parallelAssign(n *ast.AssignStmt) {
 	}
 	l.ed.insert(l.off(n.Rhs[0].Pos()), fmt.Sprintf("func() (%s) { return ", strings.Join(results, ", ")))
 	l.ed.insert(l.off(n.Rhs[len(n.Rhs)-1].End()), " }()")
+}
+
+// selectAssign turns a receive case that assigns ("case x.a = <-c:")
+// into one that declares, followed by the assignment: the interpreter only
+// handles variables on the left, and Go evaluates the left side only when
+// the case is chosen, which this keeps.
+func (l *lowerer) selectAssign(n *ast.CommClause) {
+	// A receive in parentheses, "case v := (<-c):", is a receive all the
+	// same; the interpreter only knows it bare.
+	var recv ast.Expr
+	switch c := n.Comm.(type) {
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			recv = c.Rhs[0]
+		}
+	case *ast.ExprStmt:
+		recv = c.X
+	}
+	if p, ok := recv.(*ast.ParenExpr); ok {
+		l.ed.replace(l.off(p.Lparen), l.off(p.Lparen)+1, "")
+		l.ed.replace(l.off(p.Rparen), l.off(p.Rparen)+1, "")
+	}
+	as, ok := n.Comm.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN {
+		return
+	}
+	id := l.unique("")[4:]
+	var temps, targets, used []string
+	for i, e := range as.Lhs {
+		t := fmt.Sprintf("__wbsel%s_%d", id, i)
+		if ident, ok := e.(*ast.Ident); ok && ident.Name == "_" {
+			temps = append(temps, "_")
+			continue
+		}
+		temps = append(temps, t)
+		used = append(used, t)
+		targets = append(targets, l.text(e.Pos(), e.End()))
+	}
+	l.ed.replace(l.off(as.Pos()), l.off(as.TokPos)+1, strings.Join(temps, ", ")+" :=")
+	if len(targets) > 0 {
+		l.ed.insert(l.off(n.Colon)+1, fmt.Sprintf(" %s = %s;", strings.Join(targets, ", "), strings.Join(used, ", ")))
+	}
+}
+
+// interfaceSwitch converts the case values of a switch on an interface
+// value to the interface type: the spec compares interface values, the
+// interpreter converts the tag to each case's type and fails when the types
+// differ ("case 42" and "case \"hello\"" in one switch).
+func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
+	if n.Tag == nil {
+		return
+	}
+	tt := l.info.Types[n.Tag].Type
+	if tt == nil || !types.IsInterface(tt) {
+		return
+	}
+	iface := l.typeString(tt, n.Pos())
+	for _, st := range n.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			if et := l.info.Types[e].Type; et == nil || types.IsInterface(et) {
+				continue
+			}
+			l.ed.insert(l.off(e.Pos()), "("+iface+")(")
+			l.ed.insert(l.off(e.End()), ")")
+		}
+	}
 }
 
 // typeConstant writes out the type an untyped constant expression takes

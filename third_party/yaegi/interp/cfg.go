@@ -651,7 +651,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				var sym *symbol
 				var level int
 
-				if dest.rval.IsValid() && isConstType(dest.typ) {
+				// workbook: a variable of a compiled package has a value,
+				// but a settable one: it is not a constant.
+				if dest.rval.IsValid() && !dest.rval.CanSet() && isConstType(dest.typ) {
 					err = n.cfgErrorf("cannot assign to %s (%s constant)", dest.rval, dest.typ.str)
 					break
 				}
