@@ -1025,6 +1025,20 @@ func (l *lowerer) selectAssign(n *ast.CommClause) {
 // differ ("case 42" and "case \"hello\"" in one switch).
 func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
 	if n.Tag == nil {
+		// switch { case i: } compares true with i; when i is an
+		// interface, the interpreter reads it as a bool and fails.
+		for _, st := range n.Body.List {
+			cc, ok := st.(*ast.CaseClause)
+			if !ok {
+				continue
+			}
+			for _, e := range cc.List {
+				if et := l.info.Types[e].Type; et != nil && types.IsInterface(et) {
+					l.ed.insert(l.off(e.Pos()), "(")
+					l.ed.insert(l.off(e.End()), ") == true")
+				}
+			}
+		}
 		return
 	}
 	tt := l.info.Types[n.Tag].Type

@@ -3165,9 +3165,18 @@ func _case(n *node) {
 			values[i] = genValue(n.child[i])
 		}
 		n.exec = func(f *frame) bltn {
-			v0 := value(f)
+			tag := value(f)
 			for _, v := range values {
-				v1 := v(f)
+				// workbook: an interface on either side is compared as
+				// ==, by dynamic type and value; a conversion of the tag
+				// is for this case only.
+				v0, v1 := tag, v(f)
+				if v0.Kind() == reflect.Interface || v1.Kind() == reflect.Interface {
+					if comparableValue(v0) == comparableValue(v1) {
+						return tnext
+					}
+					continue
+				}
 				if !v0.Type().AssignableTo(v1.Type()) {
 					v0 = v0.Convert(v1.Type())
 				}
@@ -3630,7 +3639,10 @@ func recv(n *node) {
 		} else {
 			i := n.findex
 			n.exec = func(f *frame) bltn {
-				getFrame(f, l).data[i], _ = value(f).Recv()
+				// workbook: into the variable the slot holds, when it is
+				// one (a return value, a destination), not in its place.
+				r, _ := value(f).Recv()
+				storeValue(getFrame(f, l), i, r)
 				return tnext
 			}
 		}

@@ -573,3 +573,14 @@ func comparableValue(v reflect.Value) interface{} {
 		return v.Interface()
 	}
 }
+
+// storeValue stores v in slot i of frame f: into the variable the slot
+// holds when it can, so that closures that captured it, and return values
+// read from it, see v.
+func storeValue(f *frame, i int, v reflect.Value) {
+	if dst := f.data[i]; dst.IsValid() && dst.CanSet() && v.IsValid() && v.Type().AssignableTo(dst.Type()) {
+		dst.Set(v)
+		return
+	}
+	f.data[i] = v
+}
