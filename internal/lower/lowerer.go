@@ -150,6 +150,13 @@ func (l *lowerer) run() error {
 			return true
 		}
 		l.nodes = append(l.nodes, n)
+		if d, ok := n.(*ast.GenDecl); ok && d.Tok == token.CONST {
+			// Constant declarations are written out whole, with their
+			// values computed: nothing inside needs lowering.
+			l.constDecl(d)
+			l.nodes = l.nodes[:len(l.nodes)-1]
+			return false
+		}
 		l.enter(n)
 		return true
 	})
@@ -897,14 +904,7 @@ func (l *lowerer) builtinCall(n *ast.CallExpr) {
 	case "min", "max":
 		tv := l.info.Types[n]
 		if tv.Value != nil {
-			// A constant: it is one of the arguments.
-			for _, a := range n.Args {
-				if av := l.info.Types[a].Value; av != nil && constant.Compare(av, token.EQL, tv.Value) {
-					l.ed.replace(l.off(n.Pos()), l.off(n.End()), "("+l.text(a.Pos(), a.End())+")")
-					return
-				}
-			}
-			return
+			return // a constant, computed by typeConstant
 		}
 		t := l.typeString(tv.Type, n.Pos())
 		op := "<"
@@ -1069,7 +1069,7 @@ func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
 // converted, so that constant arithmetic stays exact.
 func (l *lowerer) typeConstant(e ast.Expr) {
 	tv, ok := l.info.Types[e]
-	if !ok || tv.Value == nil || tv.IsType() || tv.Type == nil || isUntyped(tv.Type) {
+	if !ok || tv.Value == nil || tv.IsType() || tv.Type == nil {
 		return
 	}
 	if len(l.nodes) >= 2 {
@@ -1079,29 +1079,148 @@ func (l *lowerer) typeConstant(e ast.Expr) {
 			}
 		}
 		switch p := l.nodes[len(l.nodes)-2].(type) {
-		case *ast.SelectorExpr, *ast.ValueSpec, *ast.ArrayType, *ast.Field:
+		case *ast.SelectorExpr, *ast.ArrayType, *ast.Field:
 			return
 		case *ast.KeyValueExpr:
 			if p.Key == e {
 				return
 			}
-		case *ast.CallExpr:
-			if id, ok := ast.Unparen(p.Fun).(*ast.Ident); ok {
-				if _, builtin := l.info.Uses[id].(*types.Builtin); builtin {
-					return
-				}
-			}
 		}
 	}
-	untyped := l.untypedInSource(e)
-	if untyped == nil || types.Identical(types.Default(untyped), tv.Type) {
-		return
+	switch e.(type) {
+	case *ast.BasicLit, *ast.Ident, *ast.SelectorExpr:
+		// As written; only its type, when the context gives it one that
+		// is not its default.
+		if isUntyped(tv.Type) {
+			return
+		}
+		untyped := l.untypedInSource(e)
+		if untyped == nil || types.Identical(types.Default(untyped), tv.Type) {
+			return
+		}
+		if _, isBasic := tv.Type.Underlying().(*types.Basic); !isBasic {
+			return
+		}
+		l.ed.insert(l.off(e.Pos()), l.typeString(tv.Type, e.Pos())+"(")
+		l.ed.insert(l.off(e.End()), ")")
+	default:
+		// Computed here, exactly, as the spec computes constants; the
+		// interpreter's own constant arithmetic overflows and loses types.
+		if lit, ok := l.constantText(tv.Value, tv.Type, e.Pos()); ok {
+			l.ed.replace(l.off(e.Pos()), l.off(e.End()), "("+lit+")")
+		}
 	}
-	if _, isBasic := tv.Type.Underlying().(*types.Basic); !isBasic {
-		return
+}
+
+// constantText writes the constant v of type t as Go source: a literal of
+// v's kind, converted to t when t is a typed type.
+func (l *lowerer) constantText(v constant.Value, t types.Type, at token.Pos) (string, bool) {
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok {
+		return "", false
 	}
-	l.ed.insert(l.off(e.Pos()), l.typeString(tv.Type, e.Pos())+"(")
-	l.ed.insert(l.off(e.End()), ")")
+	// The literal's kind is the type's: 3 of type complex64 is written
+	// (3 + 0i), 2 of type float64 is written 2.0.
+	switch {
+	case b.Info()&types.IsComplex != 0:
+		v = constant.ToComplex(v)
+	case b.Info()&types.IsFloat != 0:
+		v = constant.ToFloat(v)
+	case b.Info()&types.IsInteger != 0:
+		v = constant.ToInt(v)
+	}
+	var lit string
+	switch v.Kind() {
+	case constant.Bool:
+		lit = strconv.FormatBool(constant.BoolVal(v))
+	case constant.String:
+		lit = strconv.Quote(constant.StringVal(v))
+	case constant.Int:
+		lit = v.ExactString()
+		if b.Kind() == types.UntypedRune {
+			if r, exact := constant.Int64Val(v); exact && r >= 0 && r <= 0x10FFFF {
+				lit = strconv.QuoteRune(rune(r))
+			}
+		}
+		if b.Kind() == types.UntypedFloat {
+			lit += ".0"
+		}
+	case constant.Float:
+		f, _ := constant.Float64Val(v)
+		lit = floatLiteral(f)
+	case constant.Complex:
+		// complex(re, im): the interpreter folds 0.0 + 0.0i to an integer.
+		re, _ := constant.Float64Val(constant.Real(v))
+		im, _ := constant.Float64Val(constant.Imag(v))
+		part := ""
+		switch b.Kind() {
+		case types.Complex64:
+			part = "float32"
+		case types.Complex128:
+			part = "float64"
+		}
+		if part != "" {
+			lit = fmt.Sprintf("complex(%s(%s), %s(%s))", part, floatLiteral(re), part, floatLiteral(im))
+		} else {
+			lit = "complex(" + floatLiteral(re) + ", " + floatLiteral(im) + ")"
+		}
+	default:
+		return "", false
+	}
+	if b.Info()&types.IsUntyped != 0 {
+		return lit, true
+	}
+	return l.typeString(t, at) + "(" + lit + ")", true
+}
+
+// floatLiteral writes f as a floating-point literal, never an integer one.
+func floatLiteral(f float64) string {
+	s := strconv.FormatFloat(f, 'g', -1, 64)
+	if !strings.ContainsAny(s, ".eEn") {
+		s += ".0"
+	}
+	return s
+}
+
+// constDecl writes a constant declaration out with every value computed
+// and every type explicit: "const ( A T = 1 << iota; B )" becomes
+// "const ( A T = T(1); B T = T(2) )". The interpreter loses the type of
+// implicitly repeated specs and gets iota wrong in some expressions.
+func (l *lowerer) constDecl(d *ast.GenDecl) {
+	for _, s := range d.Specs {
+		vs, ok := s.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		var parts []string
+		for _, name := range vs.Names {
+			c, ok := l.info.Defs[name].(*types.Const)
+			if !ok {
+				continue
+			}
+			lit, ok := l.constantText(c.Val(), c.Type(), name.Pos())
+			if !ok {
+				return
+			}
+			if name.Name == "_" {
+				continue
+			}
+			spec := name.Name + " = " + lit
+			if !isUntyped(c.Type()) {
+				spec = name.Name + " " + l.typeString(c.Type(), name.Pos()) + " = " + lit
+			}
+			parts = append(parts, spec)
+		}
+		sep := "; const "
+		if d.Lparen.IsValid() {
+			sep = "; "
+		}
+		text := strings.Join(parts, sep)
+		if text == "" {
+			text = "_ = 0"
+		}
+		l.ed.replace(l.off(vs.Pos()), l.off(vs.End()), text)
+	}
 }
 
 // untypedInSource returns the untyped type of e as written, if e is an
