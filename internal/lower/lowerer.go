@@ -1106,7 +1106,17 @@ func (l *lowerer) typeConstant(e ast.Expr) {
 	default:
 		// Computed here, exactly, as the spec computes constants; the
 		// interpreter's own constant arithmetic overflows and loses types.
-		if lit, ok := l.constantText(tv.Value, tv.Type, e.Pos()); ok {
+		// A shift count is an integer, whatever kind of constant gave it.
+		v := tv.Value
+		if len(l.nodes) >= 2 {
+			if p, ok := l.nodes[len(l.nodes)-2].(*ast.BinaryExpr); ok && p.Y == e && (p.Op == token.SHL || p.Op == token.SHR) && isUntyped(tv.Type) {
+				if iv := constant.ToInt(v); iv.Kind() == constant.Int {
+					l.ed.replace(l.off(e.Pos()), l.off(e.End()), "("+iv.ExactString()+")")
+					return
+				}
+			}
+		}
+		if lit, ok := l.constantText(v, tv.Type, e.Pos()); ok {
 			l.ed.replace(l.off(e.Pos()), l.off(e.End()), "("+lit+")")
 		}
 	}
@@ -1146,8 +1156,17 @@ func (l *lowerer) constantText(v constant.Value, t types.Type, at token.Pos) (st
 			lit += ".0"
 		}
 	case constant.Float:
-		f, _ := constant.Float64Val(v)
-		lit = floatLiteral(f)
+		if f, exact := constant.Float64Val(v); exact {
+			lit = floatLiteral(f)
+		} else {
+			// Beyond float64: exactly, as an integer or a ratio of two.
+			lit = v.ExactString()
+			if num, den, ok := strings.Cut(lit, "/"); ok {
+				lit = "(" + num + ".0/" + den + ")"
+			} else if !strings.ContainsAny(lit, ".eE") {
+				lit += ".0"
+			}
+		}
 	case constant.Complex:
 		// complex(re, im): the interpreter folds 0.0 + 0.0i to an integer.
 		re, _ := constant.Float64Val(constant.Real(v))
