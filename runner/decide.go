@@ -92,9 +92,11 @@ func (r *run) result(waitErr error) *Result {
 		switch {
 		case strings.Contains(fatal, "out of memory") || strings.Contains(fatal, "cannot allocate memory"):
 			limit("memory")
-		case strings.Contains(fatal, "pthread_create failed") && res.MaxRSS >= r.limits.Memory/2:
+		case strings.Contains(fatal, "pthread_create failed") && !r.lockedThread:
 			// The C library could not map a thread's stack: the data
-			// limit is spent, by the heap rather than by threads.
+			// limit is spent, and no goroutine pinned a thread, so the
+			// heap spent it. (Resident memory says nothing here: fresh
+			// pages the program never touched are not resident.)
 			limit("memory")
 		case strings.Contains(fatal, "thread exhaustion") || strings.Contains(fatal, "-thread limit") ||
 			strings.Contains(fatal, "pthread_create failed"):

@@ -44,8 +44,13 @@ type run struct {
 	compiled  time.Duration
 	sandbox   Sandbox
 	runtime   strings.Builder // the child's fd 2, minus race reports
-	races     []Race
-	tests     []TestResult
+	// lockedThread is set when the child's crash dump shows a goroutine
+	// the program pinned with runtime.LockOSThread: each holds a thread
+	// and its stack, so a program that spent its data limit that way ran
+	// out of threads, not heap. The engine pins none.
+	lockedThread bool
+	races        []Race
+	tests        []TestResult
 }
 
 func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {

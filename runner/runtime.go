@@ -32,6 +32,9 @@ func (r *run) readRuntime(f *os.File) {
 			block = append(block, line)
 		default:
 			r.mu.Lock()
+			if strings.HasPrefix(line, "goroutine ") && strings.HasSuffix(line, "locked to thread]:") {
+				r.lockedThread = true
+			}
 			if r.runtime.Len() < 64<<10 {
 				r.runtime.WriteString(line)
 				r.runtime.WriteByte('\n')

@@ -215,6 +215,13 @@ func (l *lowerer) enter(n ast.Node) {
 		l.builtinCall(n)
 	case *ast.AssignStmt:
 		l.parallelAssign(n)
+		l.toInterfaceAssign(n)
+	case *ast.IndexExpr:
+		l.toInterfaceKey(n)
+	case *ast.SendStmt:
+		if ch, ok := l.info.Types[n.Chan].Type.Underlying().(*types.Chan); ok {
+			l.toInterface(n.Value, ch.Elem())
+		}
 	case *ast.CommClause:
 		l.selectAssign(n)
 	case *ast.SelectorExpr:
@@ -561,6 +568,13 @@ func (l *lowerer) rangeLoop(n *ast.RangeStmt, f *frame) {
 	case *types.Signature:
 		l.openRangeFunc(n, f, u)
 		return
+	case *types.Pointer:
+		// The indices of an array through a pointer, even a nil one: the
+		// spec does not dereference it, the interpreter does.
+		if arr, ok := u.Elem().Underlying().(*types.Array); ok && n.Value == nil {
+			l.rangeCount(n, arr.Len())
+			return
+		}
 	}
 	// Ranges over slices, maps, channels and strings that assign existing
 	// variables: range into fresh ones, then assign them in an assignment
@@ -668,6 +682,25 @@ func (l *lowerer) rangeInt(n *ast.RangeStmt, tv types.TypeAndValue) {
 	i, max := "__wbi"+id, "__wbn"+id
 	l.ed.replace(l.off(n.For), l.off(n.X.Pos()), fmt.Sprintf("for %s, %s := %s(0), %s(", i, max, typ, typ))
 	body := fmt.Sprintf("); %s < %s; %s++ {", i, max, i)
+	if n.Key != nil {
+		if id, ok := n.Key.(*ast.Ident); !(ok && id.Name == "_") {
+			op := " := "
+			if n.Tok == token.ASSIGN {
+				op = " = "
+			}
+			body += " " + l.text(n.Key.Pos(), n.Key.End()) + op + i + ";"
+		}
+	}
+	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, body)
+}
+
+// rangeCount turns "for i := range p", p a pointer to an array of n, into
+// a counting loop that evaluates p once and never dereferences it.
+func (l *lowerer) rangeCount(n *ast.RangeStmt, count int64) {
+	id := l.unique("")[4:]
+	i := "__wbi" + id
+	l.ed.replace(l.off(n.For), l.off(n.X.Pos()), "for _, "+i+" := ")
+	body := fmt.Sprintf(", 0; %s < %d; %s++ {", i, count, i)
 	if n.Key != nil {
 		if id, ok := n.Key.(*ast.Ident); !(ok && id.Name == "_") {
 			op := " := "
@@ -1058,6 +1091,40 @@ func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
 			l.ed.insert(l.off(e.Pos()), "("+iface+")(")
 			l.ed.insert(l.off(e.End()), ")")
 		}
+	}
+}
+
+// toInterface converts e explicitly to the interface type t, when e is not
+// of an interface type itself: the interpreter represents some interface
+// values in a wrapper of its own, and misses implicit conversions to them
+// (a = !a.(bool) with a an interface, a map key of an interface type).
+func (l *lowerer) toInterface(e ast.Expr, t types.Type) {
+	if t == nil || !types.IsInterface(t) {
+		return
+	}
+	et := l.info.Types[e]
+	if et.Type == nil || types.IsInterface(et.Type) || et.IsNil() || et.Value != nil {
+		return
+	}
+	l.ed.insert(l.off(e.Pos()), "("+l.typeString(t, e.Pos())+")(")
+	l.ed.insert(l.off(e.End()), ")")
+}
+
+func (l *lowerer) toInterfaceAssign(n *ast.AssignStmt) {
+	if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+		return
+	}
+	for i, lhs := range n.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok && id.Name == "_" {
+			continue
+		}
+		l.toInterface(n.Rhs[i], l.info.Types[lhs].Type)
+	}
+}
+
+func (l *lowerer) toInterfaceKey(n *ast.IndexExpr) {
+	if m, ok := l.info.Types[n.X].Type.Underlying().(*types.Map); ok {
+		l.toInterface(n.Index, m.Key())
 	}
 }
 
