@@ -910,7 +910,7 @@ func (l *lowerer) ret(n *ast.ReturnStmt) {
 		final = "return " + strings.Join(temps, ", ")
 		rfs[0].rf.results = true
 		l.ed.replace(l.off(n.Pos()), l.off(n.Results[0].Pos()), "{ "+strings.Join(temps, ", ")+" = ")
-		l.ed.insert(l.off(n.Results[len(n.Results)-1].End()), fmt.Sprintf("; __wbctl = %d; %s = true; return false }", code, owner.done))
+		l.ed.close(l.off(n.Pos()), l.off(n.End()), fmt.Sprintf("; __wbctl = %d; %s = true; return false }", code, owner.done))
 	} else {
 		l.ed.replace(l.off(n.Pos()), l.off(n.End()), fmt.Sprintf("{ __wbctl = %d; %s = true; return false }", code, owner.done))
 	}
@@ -1006,8 +1006,7 @@ func (l *lowerer) parallelAssign(n *ast.AssignStmt) {
 		}
 		results = append(results, l.typeString(t, n.Pos()))
 	}
-	l.ed.insert(l.off(n.Rhs[0].Pos()), fmt.Sprintf("func() (%s) { return ", strings.Join(results, ", ")))
-	l.ed.insert(l.off(n.Rhs[len(n.Rhs)-1].End()), " }()")
+	l.ed.wrap(l.off(n.Rhs[0].Pos()), l.off(n.Rhs[len(n.Rhs)-1].End()), fmt.Sprintf("func() (%s) { return ", strings.Join(results, ", ")), " }()")
 }
 
 // selectAssign turns a receive case that assigns ("case x.a = <-c:")
@@ -1067,8 +1066,7 @@ func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
 			}
 			for _, e := range cc.List {
 				if et := l.info.Types[e].Type; et != nil && types.IsInterface(et) {
-					l.ed.insert(l.off(e.Pos()), "(")
-					l.ed.insert(l.off(e.End()), ") == true")
+					l.ed.wrap(l.off(e.Pos()), l.off(e.End()), "(", ") == true")
 				}
 			}
 		}
@@ -1088,8 +1086,7 @@ func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
 			if et := l.info.Types[e].Type; et == nil || types.IsInterface(et) {
 				continue
 			}
-			l.ed.insert(l.off(e.Pos()), "("+iface+")(")
-			l.ed.insert(l.off(e.End()), ")")
+			l.ed.wrap(l.off(e.Pos()), l.off(e.End()), "("+iface+")(", ")")
 		}
 	}
 }
@@ -1106,8 +1103,7 @@ func (l *lowerer) toInterface(e ast.Expr, t types.Type) {
 	if et.Type == nil || types.IsInterface(et.Type) || et.IsNil() || et.Value != nil {
 		return
 	}
-	l.ed.insert(l.off(e.Pos()), "("+l.typeString(t, e.Pos())+")(")
-	l.ed.insert(l.off(e.End()), ")")
+	l.ed.wrap(l.off(e.Pos()), l.off(e.End()), "("+l.typeString(t, e.Pos())+")(", ")")
 }
 
 func (l *lowerer) toInterfaceAssign(n *ast.AssignStmt) {
@@ -1168,8 +1164,7 @@ func (l *lowerer) typeConstant(e ast.Expr) {
 		if _, isBasic := tv.Type.Underlying().(*types.Basic); !isBasic {
 			return
 		}
-		l.ed.insert(l.off(e.Pos()), l.typeString(tv.Type, e.Pos())+"(")
-		l.ed.insert(l.off(e.End()), ")")
+		l.ed.wrap(l.off(e.Pos()), l.off(e.End()), l.typeString(tv.Type, e.Pos())+"(", ")")
 	default:
 		// Computed here, exactly, as the spec computes constants; the
 		// interpreter's own constant arithmetic overflows and loses types.

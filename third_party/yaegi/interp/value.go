@@ -255,6 +255,13 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 			return v
 		}
 
+		// A conversion of a concrete value to an interface keeps the
+		// value: the dynamic type is the operand's, not the interface's.
+		for nod != nil && nod.kind == callExpr && nod.action == aConvert && len(nod.child) == 2 &&
+			isInterface(nod.typ) && !isInterface(nod.child[1].typ) {
+			nod = nod.child[1]
+		}
+
 		return reflect.ValueOf(valueInterface{nod, v})
 	}
 }
