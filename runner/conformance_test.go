@@ -127,10 +127,17 @@ func TestConformance(t *testing.T) {
 	}
 	t.Logf("conformance: %d of %d programs pass", passed, len(progs))
 	if known := knownFailures(); !*conformanceAll {
+		failed := map[string]bool{}
 		for _, f := range failures {
 			name, _, _ := strings.Cut(f, ":")
+			failed[name] = true
 			if !known[name] {
 				t.Errorf("%s no longer passes", f)
+			}
+		}
+		for name := range known {
+			if !failed[name] {
+				t.Logf("%s passes now: remove it from testdata/conformance-failures.txt", name)
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"go/constant"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -340,7 +341,27 @@ func typeAssert(n *node, withResult, withOk bool) {
 			}
 			if !ok {
 				if !withOk {
-					panic(n.cfgErrorf("interface conversion: nil is not %v", typID))
+					// workbook: name the dynamic type, as Go does.
+					cv := valf
+					for cv.IsValid() && cv.Kind() == reflect.Interface && !cv.IsNil() {
+						cv = cv.Elem()
+					}
+					if !cv.IsValid() || cv.Kind() == reflect.Interface {
+						panic(n.cfgErrorf("interface conversion: interface is nil, not %v", typID))
+					}
+					var missing string
+					names := make([]string, 0, len(typ.methods()))
+					for name := range typ.methods() {
+						names = append(names, name)
+					}
+					sort.Strings(names)
+					for _, name := range names {
+						if _, ok := cv.Type().MethodByName(name); !ok {
+							missing = name
+							break
+						}
+					}
+					panic(n.cfgErrorf("interface conversion: %v is not %v: missing method %s", cv.Type(), typID, missing))
 				}
 				return next
 			}
@@ -857,10 +878,19 @@ func deref(n *node) {
 	i := n.findex
 	l := n.level
 
+	// workbook: dereferencing a nil pointer panics, as in Go, rather
+	// than giving the invalid value reflect returns.
+	elem := func(f *frame) reflect.Value {
+		v := value(f)
+		if v.Kind() == reflect.Ptr && v.IsNil() {
+			panic(RuntimeError("runtime error: invalid memory address or nil pointer dereference"))
+		}
+		return v.Elem()
+	}
 	if n.fnext != nil {
 		fnext := getExec(n.fnext)
 		n.exec = func(f *frame) bltn {
-			r := value(f).Elem()
+			r := elem(f)
 			if r.Bool() {
 				getFrame(f, l).data[i] = r
 				return tnext
@@ -869,7 +899,7 @@ func deref(n *node) {
 		}
 	} else {
 		n.exec = func(f *frame) bltn {
-			getFrame(f, l).data[i] = value(f).Elem()
+			getFrame(f, l).data[i] = elem(f)
 			return tnext
 		}
 	}
@@ -919,6 +949,25 @@ func _println(n *node) {
 func _recover(n *node) {
 	tnext := getExec(n.tnext)
 	dest := genValue(n)
+
+	if n.anc.kind == deferStmt {
+		// workbook: "defer recover()" recovers when its function returns,
+		// not when the defer statement runs; and only the panic its
+		// function was called for: run by a panic of the function's own,
+		// it is not called by a deferred function, and returns nil.
+		n.exec = func(f *frame) bltn {
+			call := func([]reflect.Value) []reflect.Value {
+				if f.recovered == nil {
+					f.anc.liveFrame().recovered = nil
+				}
+				return nil
+			}
+			fn := reflect.MakeFunc(reflect.TypeOf(func() {}), call)
+			f.deferred = append([][]reflect.Value{{fn}}, f.deferred...)
+			return tnext
+		}
+		return
+	}
 
 	n.exec = func(f *frame) bltn {
 		// workbook: the panic is recorded in the frame of the function
@@ -2477,6 +2526,11 @@ func _return(n *node) {
 		default:
 			switch {
 			case isInterfaceSrc(t):
+				if len(t.field) == 0 && isFuncSrc(c.typ) {
+					// An interpreted function, as a Go function value.
+					values[i] = genFunctionWrapper(c)
+					break
+				}
 				if len(t.field) == 0 {
 					// empty interface case.
 					// we can't let genValueInterface deal with it, because we call on c,

@@ -473,6 +473,15 @@ func runtimeErrorOf(r interface{}) interface{} {
 			return RuntimeError("runtime error: index out of range")
 		case strings.HasPrefix(e, "reflect.Value.Slice"), strings.HasPrefix(e, "reflect.Value.Slice3"):
 			return RuntimeError("runtime error: slice bounds out of range")
+		case strings.HasPrefix(e, "reflect: cannot convert slice with length "):
+			// "… to pointer to array with length 9", "… to array with length 9"
+			msg := strings.TrimPrefix(e, "reflect: ")
+			if i := strings.Index(msg, " to "); i >= 0 {
+				if j := strings.LastIndex(msg, " with length "); j > i {
+					msg = msg[:i] + " to array or pointer to array" + msg[j:]
+				}
+			}
+			return RuntimeError("runtime error: " + msg)
 		}
 	case error:
 		msg := e.Error()
