@@ -5,10 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"sync"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"workbook/internal/wire"
 )
@@ -20,9 +23,12 @@ type proc struct {
 	netns   bool
 	readyAt time.Time // when it said it was ready, once known
 
-	// The runner's ends of the child's descriptors.
+	// The runner's ends of the child's descriptors. A child started for
+	// workbook/proc has no stdin, stdout or stderr of its own: it writes
+	// to those of the child that started it.
 	stdin, request                      *os.File
 	stdout, stderr, runtimeErr, reports *os.File
+	control                             *net.UnixConn
 }
 
 // pipe is one pipe to or from the child: the end the child gets and the
@@ -40,26 +46,86 @@ func newPipe(toChild bool) (pipe, error) {
 	return pipe{child: w, parent: r}, nil
 }
 
+// newControl makes the socket pair of a child's FDControl.
+func newControl() (child *os.File, parent *net.UnixConn, err error) {
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_SEQPACKET|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil, os.NewSyscallError("socketpair", err)
+	}
+	pf := os.NewFile(uintptr(fds[1]), "control")
+	defer pf.Close()
+	c, err := net.FileConn(pf)
+	if err != nil {
+		unix.Close(fds[0])
+		return nil, nil, err
+	}
+	return os.NewFile(uintptr(fds[0]), "control"), c.(*net.UnixConn), nil
+}
+
 // spawn starts a sandbox child in a directory of its own. A warm child
 // prepares what most programs need (type information and symbol tables
 // of the common packages) before it says it is ready: worth it when the
 // child waits in a pool, not when a run waits for it.
 func spawn(race, warm bool) (*proc, error) {
-	exe, err := childExecutable(race)
+	return spawnChild(childSpec{race: race, warm: warm})
+}
+
+// A childSpec says how to start a child.
+type childSpec struct {
+	race, warm bool
+	// For a child started for workbook/proc: the directory, the standard
+	// output and error it shares with the child that started it, and the
+	// files of its handles, given at FDHandles on.
+	work           string
+	stdout, stderr *os.File
+	handles        []*os.File
+}
+
+func spawnChild(spec childSpec) (*proc, error) {
+	exe, err := childExecutable(spec.race)
 	if err != nil {
 		return nil, err
 	}
-	p := &proc{}
-	if p.work, err = os.MkdirTemp("", "workbook-run-*"); err != nil {
-		return nil, fmt.Errorf("runner: creating the program's directory: %w", err)
+	p := &proc{work: spec.work}
+	owned := p.work == ""
+	if owned {
+		if p.work, err = os.MkdirTemp("", "workbook-run-*"); err != nil {
+			return nil, fmt.Errorf("runner: creating the program's directory: %w", err)
+		}
+	}
+	cleanup := func() {
+		if owned {
+			os.RemoveAll(p.work)
+		}
 	}
 	var stdin, stdout, stderr, runtimeErr, request, reports pipe
-	pipes := []*pipe{&stdin, &stdout, &stderr, &runtimeErr, &request, &reports}
+	pipes := []*pipe{&runtimeErr, &request, &reports}
+	if spec.stdout == nil {
+		pipes = append(pipes, &stdin, &stdout, &stderr)
+	}
 	for _, pp := range pipes {
 		if *pp, err = newPipe(pp == &stdin || pp == &request); err != nil {
-			os.RemoveAll(p.work)
+			for _, q := range pipes {
+				if q.child != nil {
+					q.child.Close()
+					q.parent.Close()
+				}
+			}
+			cleanup()
 			return nil, fmt.Errorf("runner: %w", err)
 		}
+	}
+	if spec.stdout != nil {
+		stdout.child, stderr.child = spec.stdout, spec.stderr
+	}
+	controlChild, control, err := newControl()
+	if err != nil {
+		for _, pp := range pipes {
+			pp.child.Close()
+			pp.parent.Close()
+		}
+		cleanup()
+		return nil, fmt.Errorf("runner: %w", err)
 	}
 	env := []string{
 		wire.Env + "=" + wire.Version,
@@ -67,41 +133,48 @@ func spawn(race, warm bool) (*proc, error) {
 		"TMPDIR=" + p.work,
 		"PATH=/usr/bin:/bin",
 	}
-	if warm {
+	if spec.warm {
 		env = append(env, wire.EnvWarm+"=1")
 	}
 	if os.Getenv("WORKBOOK_DEBUG") == "1" {
 		env = append(env, "WORKBOOK_DEBUG=1")
 	}
-	if race {
+	if spec.race {
 		// No second's sleep at exit; every report, not only the first.
 		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
 	}
+	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild}, spec.handles...)
 	cmd := func() *exec.Cmd {
-		return &exec.Cmd{
+		c := &exec.Cmd{
 			Path:       exe,
 			Args:       []string{"workbook-sandbox"},
 			Env:        env,
 			Dir:        p.work,
-			Stdin:      stdin.child,
 			Stdout:     stdout.child,
 			Stderr:     runtimeErr.child,
-			ExtraFiles: []*os.File{request.child, reports.child, stderr.child},
+			ExtraFiles: extra,
 		}
+		if stdin.child != nil {
+			c.Stdin = stdin.child
+		}
+		return c
 	}
 	p.cmd, p.netns, err = startIsolated(cmd)
 	for _, pp := range pipes {
 		pp.child.Close()
 	}
+	controlChild.Close()
 	if err != nil {
 		for _, pp := range pipes {
 			pp.parent.Close()
 		}
-		os.RemoveAll(p.work)
+		control.Close()
+		cleanup()
 		return nil, fmt.Errorf("runner: starting the sandbox child: %w", err)
 	}
 	p.stdin, p.request = stdin.parent, request.parent
 	p.stdout, p.stderr, p.runtimeErr, p.reports = stdout.parent, stderr.parent, runtimeErr.parent, reports.parent
+	p.control = control
 	return p, nil
 }
 
@@ -110,8 +183,11 @@ func (p *proc) discard() {
 	p.cmd.Process.Kill()
 	p.cmd.Wait()
 	for _, f := range []*os.File{p.stdin, p.request, p.stdout, p.stderr, p.runtimeErr, p.reports} {
-		f.Close()
+		if f != nil {
+			f.Close()
+		}
 	}
+	p.control.Close()
 	removeAll(p.work)
 }
 

@@ -14,7 +14,7 @@ import (
 // A corpus program says in its leading comment how to run it and what to
 // expect, one directive a line:
 //
-//	// run race timeout=1s cpu=1s memory=128MiB goroutines=1000 output=64KiB
+//	// run race timeout=1s cpu=1s memory=128MiB goroutines=1000 output=64KiB processes=3
 //	// want reason=limit limit=memory code=83 races=0
 //	// want stdout contains "text"          (also: stderr, message; "not contains")
 //	// want diagnostic "text"               a compile error says text
@@ -55,6 +55,8 @@ func parseDirectives(t *testing.T, src string) directives {
 					d.opts.Limits.Output = mustSize(t, v)
 				case "goroutines":
 					d.opts.Limits.Goroutines, _ = strconv.Atoi(v)
+				case "processes":
+					d.opts.Limits.Processes, _ = strconv.Atoi(v)
 				default:
 					t.Fatalf("unknown run directive %q", w)
 				}
@@ -292,3 +294,6 @@ func TestDeadlocks(t *testing.T) { runCorpus(t, "deadlock") }
 // TestRaces runs programs with data races, and correct programs that must
 // not be reported.
 func TestRaces(t *testing.T) { runCorpus(t, "race") }
+
+// TestProcesses runs programs that start processes with workbook/proc.
+func TestProcesses(t *testing.T) { runCorpus(t, "proc") }

@@ -51,6 +51,8 @@ type run struct {
 	lockedThread bool
 	races        []Race
 	tests        []TestResult
+
+	kids kids // the processes the program started with workbook/proc
 }
 
 func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {
@@ -93,7 +95,8 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 		p.stdin.Close()
 	}()
 
-	r.readers.Add(4)
+	r.readers.Add(5)
+	go r.serveControl(p, &r.readers)
 	go r.readOutput(p.stdout, KindStdout)
 	go r.readOutput(p.stderr, KindStderr)
 	go r.readRuntime(p.runtimeErr)
@@ -154,6 +157,7 @@ func (r *run) kill(why *LimitHit) {
 	}
 	r.mu.Unlock()
 	syscall.Kill(-r.pgid, syscall.SIGKILL)
+	r.killKids()
 }
 
 // readOutput passes the program's output on, up to the output limit.
@@ -280,8 +284,12 @@ func (r *run) wait() *Result {
 		r.kill(nil)
 		err = <-waitErr
 	}
-	// Whatever the child left behind goes with it.
+	// Whatever the child left behind goes with it, and so do the processes
+	// it started: they share its output, which ends when they do.
 	syscall.Kill(-r.pgid, syscall.SIGKILL)
+	close(r.exited)
+	r.killKids()
+	r.kids.wg.Wait()
 	r.readers.Wait()
 	res := r.result(err)
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})

@@ -78,6 +78,11 @@ type Limits struct {
 	FileSize int64
 	// OpenFiles is how many files the child may have open (RLIMIT_NOFILE).
 	OpenFiles int
+	// Processes is how many processes the program may start with
+	// workbook/proc, in all. Each runs under these limits too, and the
+	// processor time and memory of all of them together count against CPU
+	// and Memory.
+	Processes int
 }
 
 // DefaultLimits are the limits of a run that sets none.
@@ -89,6 +94,7 @@ var DefaultLimits = Limits{
 	Goroutines: 20000,
 	FileSize:   16 << 20,
 	OpenFiles:  256,
+	Processes:  16,
 }
 
 func (l Limits) withDefaults() Limits {
@@ -116,6 +122,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.OpenFiles > 0 {
 		d.OpenFiles = l.OpenFiles
+	}
+	if l.Processes > 0 {
+		d.Processes = l.Processes
 	}
 	return d
 }

@@ -1,5 +1,7 @@
-// Package allow is the sandbox's allowlist: the standard packages a workbook
-// program may import, and which of their names it may use.
+// Package allow is the sandbox's allowlist: the packages a workbook program
+// may import (standard ones, golang.org/x/sync's errgroup and semaphore,
+// which the lessons teach, and the workbook's own proc), and which of their
+// names it may use.
 //
 // This list is the one place that decides. The symbol tables the interpreter
 // runs with and the type information the front end checks against are both
@@ -79,6 +81,8 @@ var Packages = []Package{
 	{Path: "errors"},
 	{Path: "flag"},
 	{Path: "fmt"},
+	{Path: "golang.org/x/sync/errgroup"},
+	{Path: "golang.org/x/sync/semaphore"},
 	{Path: "hash"},
 	{Path: "hash/crc32"},
 	{Path: "hash/fnv"},
@@ -161,6 +165,7 @@ var Packages = []Package{
 	{Path: "unicode"},
 	{Path: "unicode/utf16"},
 	{Path: "unicode/utf8"},
+	{Path: "workbook/proc"},
 }
 
 // refused says, for packages a learner might reach for, why they are not

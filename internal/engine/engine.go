@@ -23,6 +23,7 @@ import (
 	"github.com/traefik/yaegi/interp"
 
 	"workbook/internal/lower"
+	"workbook/internal/procwire"
 	"workbook/internal/wire"
 )
 
@@ -134,11 +135,15 @@ func (c *child) run() {
 	close(c.compiled)
 	c.report.Send(wire.Report{Kind: wire.KindCompiled, Elapsed: time.Since(start)})
 
-	if c.req.Mode == wire.RunTests {
+	procwire.Sandbox = c.procStarter()
+	switch {
+	case c.req.Mode == wire.RunTests:
 		c.runTests(i)
-		return
+	case c.req.Entry != nil:
+		c.runEntry(i)
+	default:
+		c.runMain(i)
 	}
-	c.runMain(i)
 }
 
 // compileError reports diagnostics and exits 1, as go run does when the
@@ -190,7 +195,8 @@ func (c *child) compile() (i *interp.Interpreter, err error) {
 			err = c.interpreterFailure(r)
 		}
 	}()
-	err = i.CompilePackage("./"+progDir, c.req.Mode == wire.RunTests)
+	// Without main: tests, and a child started by proc, call what they run.
+	err = i.CompilePackage("./"+progDir, c.req.Mode == wire.RunTests || c.req.Entry != nil)
 	return i, c.mapError(err)
 }
 

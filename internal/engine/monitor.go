@@ -245,7 +245,7 @@ func (m *monitor) watch() {
 		}
 		gs := programGoroutines(buf)
 		buf = buf[:cap(buf)]
-		key := fmt.Sprint(schedMetrics[3].Value.Uint64(), gs)
+		key := stateKey(schedMetrics[3].Value.Uint64(), gs)
 		if !allBlocked(gs) || (len(gs) == 0 && !m.mainExited.Load()) {
 			streak = 0
 			continue
@@ -259,6 +259,21 @@ func (m *monitor) watch() {
 			m.deadlock(gs)
 		}
 	}
+}
+
+// stateKey sums up the scheduler's count and the goroutines' states, to
+// tell whether anything changed between two looks. Not with fmt: this
+// goroutine hides its synchronisation from the race detector, and fmt's
+// pool of printers, shared with the program, would look raced.
+func stateKey(n uint64, gs []dumped) string {
+	b := []byte(strconv.FormatUint(n, 10))
+	for _, g := range gs {
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(g.id), 10)
+		b = append(b, ':')
+		b = append(b, g.state...)
+	}
+	return string(b)
 }
 
 // A dumped goroutine is one goroutine of a dump of all goroutines.
@@ -288,6 +303,11 @@ func programGoroutines(dump []byte) []dumped {
 		id, _ := strconv.Atoi(string(num))
 		s := strings.TrimSuffix(string(state), "]:")
 		s, _, _ = strings.Cut(s, ", ")
+		if bytes.Contains(block, []byte("workbook/proc.")) {
+			// Waiting for another process (Join, a shared Lock): only
+			// the time limit can tell whether it will come.
+			s = "proc wait"
+		}
 		gs = append(gs, dumped{id, s})
 	}
 	sort.Slice(gs, func(i, j int) bool { return gs[i].id < gs[j].id })

@@ -56,7 +56,7 @@ var denied = []string{
 	// ENOSYS, for the C library to fall back to clone).
 	"execve", "execveat", "fork", "vfork",
 	// Networking.
-	"socket", "socketpair", "connect", "bind", "listen", "accept", "accept4",
+	"socket", "connect", "bind", "listen", "accept", "accept4",
 	// Other processes.
 	"ptrace", "process_vm_readv", "process_vm_writev", "tkill",
 	"pidfd_open", "pidfd_send_signal", "pidfd_getfd", "kcmp",
@@ -95,6 +95,11 @@ func filter() seccomp.Filter {
 					// Threads yes (the Go runtime makes them), processes no.
 					{Name: "clone", Conditions: seccomp.ArgumentConditions{
 						{Argument: 0, Operation: seccomp.BitsNotSet, Value: unix.CLONE_THREAD},
+					}},
+					// Socket pairs of the local kind only: workbook/proc's
+					// queues and pipes.
+					{Name: "socketpair", Conditions: seccomp.ArgumentConditions{
+						{Argument: 0, Operation: seccomp.NotEqual, Value: unix.AF_UNIX},
 					}},
 					// Signals to itself only: the runtime preempts goroutines
 					// with tgkill(self, thread, SIGURG).

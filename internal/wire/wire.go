@@ -12,6 +12,10 @@
 //	FDRequest  one Request, JSON, from the runner; then EOF
 //	FDReport   Reports, one JSON object per line, to the runner
 //	FDStderr   the program's standard error
+//	FDControl  a socket for the processes the program starts with
+//	           workbook/proc: Controls both ways, a start carrying files
+//	FDHandles… the files of the handles (queues, pipes, shared memory)
+//	           passed to the function a child started by proc runs
 //
 // The program never sees a descriptor number: the allowlist withholds
 // os.NewFile, /proc and /dev/fd are outside the directory it may open, and
@@ -24,6 +28,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"workbook/internal/procwire"
 )
 
 // Env is the environment variable that makes the workbook binary a sandbox
@@ -36,13 +42,15 @@ const EnvWarm = "WORKBOOK_SANDBOX_WARM"
 
 // Version changes whenever the messages change, so that a child of another
 // build refuses to serve.
-const Version = "1"
+const Version = "2"
 
 // The child's descriptors.
 const (
 	FDRequest = 3
 	FDReport  = 4
 	FDStderr  = 5
+	FDControl = 6
+	FDHandles = 7
 )
 
 // A File is one source file of the program.
@@ -69,7 +77,36 @@ type Request struct {
 	// TestRun selects tests by name, as go test -run does.
 	TestRun string `json:"testRun,omitempty"`
 	Limits  Limits `json:"limits"`
+	// Entry, in a child started for workbook/proc, is the function the
+	// child runs after initializing the program, instead of main.
+	Entry *procwire.Entry `json:"entry,omitempty"`
 }
+
+// A Control is a message on FDControl, about the processes a program
+// starts with workbook/proc.
+//
+//	child → runner  start   ID, Entry; files: the program's standard
+//	                        output and error, then the entry's handles
+//	child → runner  signal  Pid, Signal
+//	runner → child  started ID, and Pid or Error
+//	runner → child  exited  Pid, Code (the negated signal, if one ended it)
+type Control struct {
+	Op     string          `json:"op"`
+	ID     int             `json:"id,omitempty"`
+	Entry  *procwire.Entry `json:"entry,omitempty"`
+	Pid    int             `json:"pid,omitempty"`
+	Signal int             `json:"signal,omitempty"`
+	Code   int             `json:"code,omitempty"`
+	Error  string          `json:"error,omitempty"`
+}
+
+// Control operations.
+const (
+	OpStart   = "start"
+	OpSignal  = "signal"
+	OpStarted = "started"
+	OpExited  = "exited"
+)
 
 // Limits are the resource limits the child applies to itself before
 // running the program. Zero means the default.

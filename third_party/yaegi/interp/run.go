@@ -1057,6 +1057,12 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	}
 	funcType := n.typ.TypeOf()
 	closure := def.kind == funcLit
+	// workbook: a function declared at the top level is recorded, so that
+	// FuncName can name it.
+	topLevel := ""
+	if def.kind == funcDecl && rcvr == nil && len(def.child[0].child) == 0 {
+		topLevel = def.child[1].ident
+	}
 
 	return func(f *frame) reflect.Value {
 		if closure {
@@ -1067,7 +1073,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 			f = f.clone()
 			n.interp.trackFrame(f, def)
 		}
-		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
+		v := reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			fr := newFrame(f, len(def.types), f.runid())
 			d := fr.data
@@ -1122,6 +1128,10 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 
 			return fr.data[:numRet]
 		})
+		if topLevel != "" {
+			recordFuncName(v, topLevel)
+		}
+		return v
 	}
 }
 

@@ -593,3 +593,45 @@ func storeValue(f *frame, i int, v reflect.Value) {
 	}
 	f.data[i] = v
 }
+
+// funcNames names the Go function values that wrap functions declared at
+// the top level of the program, by the address of the value's closure,
+// for FuncName. An entry goes when its function value does.
+var funcNames sync.Map
+
+func funcValuePtr(v reflect.Value) unsafe.Pointer {
+	x := v.Interface()
+	return (*[2]unsafe.Pointer)(unsafe.Pointer(&x))[1]
+}
+
+func recordFuncName(v reflect.Value, name string) {
+	p := funcValuePtr(v)
+	funcNames.Store(uintptr(p), name)
+	runtime.AddCleanup((*byte)(p), func(key uintptr) { funcNames.Delete(key) }, uintptr(p))
+}
+
+// FuncName returns the name of the interpreted function fn stands for,
+// when it is a function declared at the top level of the program (not a
+// function literal, a method value or a compiled function).
+func FuncName(fn reflect.Value) (string, bool) {
+	if fn.Kind() != reflect.Func || fn.IsNil() {
+		return "", false
+	}
+	name, ok := funcNames.Load(uintptr(funcValuePtr(fn)))
+	if !ok {
+		return "", false
+	}
+	return name.(string), true
+}
+
+// CompiledFunc returns, callable from Go, the function declared at the top
+// level of the package CompilePackage compiled with the given name.
+func (interp *Interpreter) CompiledFunc(name string) (reflect.Value, bool) {
+	interp.mutex.RLock()
+	s, ok := interp.srcPkg[interp.compileOnlyDone][name]
+	interp.mutex.RUnlock()
+	if !ok || s.kind != funcSym {
+		return reflect.Value{}, false
+	}
+	return genFunctionWrapper(s.node)(interp.frame), true
+}

@@ -1,0 +1,41 @@
+// Package proc runs functions of a Go program in new OS processes, and
+// connects them: Python's multiprocessing, for Go. It is how the
+// workbook's lessons show processes (each with its own memory) and the ways
+// processes talk, with programs that read like the Python they translate.
+//
+//	Python multiprocessing               proc
+//	p = Process(target=f, args=(q, 3))   p := proc.New(f, q, 3)
+//	p.start()                            err := p.Start()
+//	p.join()                             p.Join()
+//	p.pid, p.exitcode, p.is_alive()      p.Pid(), p.ExitCode(), p.Alive()
+//	p.terminate(), p.kill()              p.Terminate(), p.Kill()
+//	q = Queue(); q.put(x); q.get()       q := proc.NewQueue(); q.Put(x); q.Get(&x)
+//	a, b = Pipe(); a.send(x); b.recv()   a, b := proc.Pipe(); a.Send(x); b.Recv(&x)
+//	Value('i', 0); v.value += 1          v := proc.NewValue(0); v.Add(1)
+//	Array('i', 10); a[3] = 7             a := proc.NewArray(10); a.Store(3, 7)
+//	v.get_lock(), Lock()                 v.Lock() and v.Unlock(), proc.NewLock()
+//
+// A new process runs the same program from its start, then calls the
+// target function with copies of the arguments: it shares no memory with
+// the process that started it, except through the handles (Queue, Conn,
+// Value, Array, Lock) passed to it as arguments. So the target is a
+// function declared at the top level of the program, called by name; a
+// function literal cannot be one.
+//
+// Messages on queues and pipes, and the arguments of a process, are
+// copied as JSON: values that encoding/json carries (exported fields of
+// structs, not channels or functions), received into a variable of the
+// type that was sent.
+//
+// A process started by proc never outlives the one that started it. As
+// goroutines end when main returns, so do processes: Join them first.
+//
+// In the workbook's sandbox, where a program may not start processes
+// itself, proc asks the runner, which starts another sandboxed child
+// running the same program, under the same limits, counted against the
+// same run, and the program is initialized before the target is called,
+// as with Python's spawn. Outside the sandbox, proc runs the program's
+// executable again, and the new process takes over while proc itself is
+// initialized, before the packages that import it: its target sees the
+// zero values of their package-level variables.
+package proc

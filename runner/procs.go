@@ -1,0 +1,301 @@
+package runner
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"workbook/internal/wire"
+)
+
+// A kid is a child started for the program's workbook/proc: it runs the
+// same program, calls one function of it, and writes to the standard
+// output and error of the child that started it.
+type kid struct {
+	proc      *proc
+	parent    *proc
+	pid       int
+	announced chan struct{} // closed once the parent was told it started
+	ended     bool
+	cpu       time.Duration // once ended
+}
+
+// kids are the run's children started for workbook/proc.
+type kids struct {
+	mu      sync.Mutex
+	all     map[int]*kid
+	started int
+	ending  bool
+	wg      sync.WaitGroup
+	sampler sync.Once
+}
+
+// serveControl serves the control socket of p, the run's child or a kid:
+// requests to start a process or to signal one.
+func (r *run) serveControl(p *proc, wg *sync.WaitGroup) {
+	defer wg.Done()
+	defer p.control.Close()
+	buf := make([]byte, 64<<10)
+	oob := make([]byte, unix.CmsgSpace(4*(r.limits.OpenFiles+2)))
+	for {
+		n, oobn, _, _, err := p.control.ReadMsgUnix(buf, oob)
+		if err != nil || (n == 0 && oobn == 0) {
+			return
+		}
+		files := receivedFiles(oob[:oobn])
+		var m wire.Control
+		if json.Unmarshal(buf[:n], &m) != nil {
+			closeAll(files)
+			continue
+		}
+		switch m.Op {
+		case wire.OpStart:
+			k, reply := r.startKid(p, m, files)
+			r.tell(p, reply)
+			if k != nil {
+				close(k.announced)
+			}
+		case wire.OpSignal:
+			closeAll(files)
+			r.kids.mu.Lock()
+			k := r.kids.all[m.Pid]
+			if k != nil && !k.ended && (m.Signal == int(syscall.SIGKILL) || m.Signal == int(syscall.SIGTERM) || m.Signal == int(syscall.SIGINT)) {
+				syscall.Kill(k.pid, syscall.Signal(m.Signal))
+			}
+			r.kids.mu.Unlock()
+		default:
+			closeAll(files)
+		}
+	}
+}
+
+// tell sends a control message to p; a child that is gone hears nothing.
+func (r *run) tell(p *proc, m wire.Control) {
+	b, _ := json.Marshal(m)
+	p.control.WriteMsgUnix(b, nil, nil)
+}
+
+func receivedFiles(oob []byte) []*os.File {
+	msgs, err := unix.ParseSocketControlMessage(oob)
+	if err != nil {
+		return nil
+	}
+	var files []*os.File
+	for _, m := range msgs {
+		fds, err := unix.ParseUnixRights(&m)
+		if err != nil {
+			continue
+		}
+		for _, fd := range fds {
+			unix.CloseOnExec(fd)
+			files = append(files, os.NewFile(uintptr(fd), "received"))
+		}
+	}
+	return files
+}
+
+func closeAll(files []*os.File) {
+	for _, f := range files {
+		f.Close()
+	}
+}
+
+// startKid starts a kid for parent, as m asks, and returns it with the
+// answer to give the parent.
+func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wire.Control) {
+	defer closeAll(files) // the kid has its own copies
+	reply := wire.Control{Op: wire.OpStarted, ID: m.ID}
+	fail := func(format string, args ...any) (*kid, wire.Control) {
+		reply.Error = fmt.Sprintf(format, args...)
+		return nil, reply
+	}
+	if m.Entry == nil || len(files) != 2+m.Entry.Files {
+		return fail("the runner received a start request it cannot read")
+	}
+	r.kids.mu.Lock()
+	switch {
+	case r.kids.ending:
+		r.kids.mu.Unlock()
+		return fail("the program is ending")
+	case r.kids.started >= r.limits.Processes:
+		r.kids.mu.Unlock()
+		return fail("the limit of %d processes for a run is reached", r.limits.Processes)
+	}
+	r.kids.started++
+	r.kids.mu.Unlock()
+
+	kp, err := spawnChild(childSpec{race: r.opts.Race, work: r.work, stdout: files[0], stderr: files[1], handles: files[2:]})
+	if err != nil {
+		return fail("%v", err)
+	}
+	req := r.request()
+	req.Entry = m.Entry
+	go func() {
+		json.NewEncoder(kp.request).Encode(req)
+		kp.request.Close()
+	}()
+	k := &kid{proc: kp, parent: parent, pid: kp.cmd.Process.Pid, announced: make(chan struct{})}
+	r.kids.mu.Lock()
+	if r.kids.all == nil {
+		r.kids.all = map[int]*kid{}
+	}
+	r.kids.all[k.pid] = k
+	if r.kids.ending {
+		syscall.Kill(-k.pid, syscall.SIGKILL)
+	}
+	r.kids.wg.Add(4)
+	r.kids.mu.Unlock()
+	go r.readKidReports(k)
+	go r.readKidRuntime(k)
+	go r.waitKid(k)
+	go r.serveControl(kp, &r.kids.wg)
+	r.kids.sampler.Do(func() { go r.sample() })
+	reply.Pid = k.pid
+	return k, reply
+}
+
+// waitKid waits for a kid to end and tells its parent, after the parent
+// heard that it started.
+func (r *run) waitKid(k *kid) {
+	defer r.kids.wg.Done()
+	k.proc.cmd.Wait()
+	code := -1
+	var cpu time.Duration
+	if st := k.proc.cmd.ProcessState; st != nil {
+		ws := st.Sys().(syscall.WaitStatus)
+		code = ws.ExitStatus()
+		if ws.Signaled() {
+			code = -int(ws.Signal())
+		}
+		if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
+			cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		}
+	}
+	// What the kid left behind goes with it.
+	syscall.Kill(-k.pid, syscall.SIGKILL)
+	r.kids.mu.Lock()
+	k.ended, k.cpu = true, cpu
+	r.kids.mu.Unlock()
+	<-k.announced
+	r.tell(k.parent, wire.Control{Op: wire.OpExited, Pid: k.pid, Code: code})
+}
+
+// readKidReports reads a kid's reports: its races are the run's races;
+// what it said of its own end it also wrote to the standard error it
+// shares, but for limits and failures of the sandbox, said here.
+func (r *run) readKidReports(k *kid) {
+	defer r.kids.wg.Done()
+	defer k.proc.reports.Close()
+	sc := bufio.NewScanner(k.proc.reports)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
+	for sc.Scan() {
+		var rep wire.Report
+		if json.Unmarshal(sc.Bytes(), &rep) != nil {
+			continue
+		}
+		switch rep.Kind {
+		case wire.KindRace:
+			r.addRace(Race{Variable: rep.Race.Variable, Kind: rep.Race.Kind, Accesses: rep.Race.Accesses, Report: rep.Race.Report})
+		case wire.KindLimit:
+			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: %s\n", k.pid, limitMessage(rep.Limit.Name, r.limits))})
+		case wire.KindInternal:
+			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: the sandbox failed: %s\n", k.pid, rep.Message)})
+		}
+	}
+}
+
+// readKidRuntime reads what a kid's Go runtime says: a fatal error is
+// passed on, in one line.
+func (r *run) readKidRuntime(k *kid) {
+	defer r.kids.wg.Done()
+	defer k.proc.runtimeErr.Close()
+	sc := bufio.NewScanner(k.proc.runtimeErr)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	told := false
+	for sc.Scan() {
+		line := sc.Text()
+		if !told && (strings.HasPrefix(line, "fatal error: ") || strings.HasPrefix(line, "runtime: out of memory") ||
+			strings.HasPrefix(line, "runtime/cgo: pthread_create failed")) {
+			told = true
+			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: %s\n", k.pid, line)})
+		}
+	}
+}
+
+// killKids kills every kid, and any started later.
+func (r *run) killKids() {
+	r.kids.mu.Lock()
+	defer r.kids.mu.Unlock()
+	r.kids.ending = true
+	for _, k := range r.kids.all {
+		if !k.ended {
+			syscall.Kill(-k.pid, syscall.SIGKILL)
+		}
+	}
+}
+
+// sample counts the processor time and memory of all the run's processes
+// together against its limits, ten times a second, from the first kid to
+// the end of the run: each process has the limits too, but a program
+// must not get more by starting more processes.
+func (r *run) sample() {
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-r.exited:
+			return
+		case <-tick.C:
+		}
+		cpu, rss := usage(r.cmd.Process.Pid)
+		r.kids.mu.Lock()
+		for _, k := range r.kids.all {
+			if k.ended {
+				cpu += k.cpu
+				continue
+			}
+			c, m := usage(k.pid)
+			cpu, rss = cpu+c, rss+m
+		}
+		r.kids.mu.Unlock()
+		switch {
+		case cpu > r.limits.CPU:
+			r.kill(&LimitHit{Name: "cpu", Message: limitMessage("cpu", r.limits) + " by the program's processes together"})
+			return
+		case rss > r.limits.Memory:
+			r.kill(&LimitHit{Name: "memory", Message: limitMessage("memory", r.limits) + " by the program's processes together"})
+			return
+		}
+	}
+}
+
+// usage reads a process's processor time and resident memory from /proc.
+func usage(pid int) (time.Duration, int64) {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, 0
+	}
+	// The fields after the command, which is in parentheses and may hold
+	// anything: state is field 3, utime 14, stime 15, rss 24.
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0, 0
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 22 {
+		return 0, 0
+	}
+	field := func(n int) int64 { v, _ := strconv.ParseInt(f[n-3], 10, 64); return v }
+	const ticks = 100 // USER_HZ: /proc counts in hundredths of a second
+	cpu := time.Duration(field(14)+field(15)) * time.Second / ticks
+	return cpu, field(24) * int64(os.Getpagesize())
+}
