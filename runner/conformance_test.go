@@ -69,7 +69,7 @@ func conformancePasses(t testing.TB, path string) (bool, string) {
 		return false, err.Error()
 	}
 	want, _ := os.ReadFile(strings.TrimSuffix(path, ".go") + ".out")
-	res, out := runFiles(t, runner.Options{Limits: runner.Limits{Time: 20 * time.Second, CPU: 20 * time.Second}},
+	res, out := runFiles(t, runner.Options{Limits: runner.Limits{Time: time.Minute, CPU: 30 * time.Second}},
 		runner.File{Name: filepath.Base(path), Src: src})
 	got := out.all.String()
 	switch {

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -188,21 +189,73 @@ func panicFunc(s *scope) string {
 	if s == nil {
 		return ""
 	}
-	def := s.def
-	if def == nil {
+	if s.def == nil {
 		return s.pkgID
 	}
+	return funcDefName(s.def, s.pkgID)
+}
+
+// funcDefName names a function as Go's tracebacks do (workbook):
+// main.worker, main.(*Shop).Has, main.Point.String, main.main.func1 for
+// the first function literal in main, main.main.func1.2 for the second
+// literal in that one.
+func funcDefName(def *node, pkgID string) string {
 	switch def.kind {
 	case funcDecl:
-		if c := def.child[1]; c.kind == identExpr {
-			return s.pkgID + "." + c.ident
+		c := def.child[1]
+		if c.kind != identExpr {
+			return pkgID
 		}
+		if recv := def.child[0]; len(recv.child) > 0 && len(recv.child[0].child) > 0 {
+			t := recv.child[0].lastChild()
+			star := t.kind == starExpr
+			if star {
+				t = t.child[0]
+			}
+			if t.kind == indexExpr || t.kind == indexListExpr {
+				t = t.child[0]
+			}
+			if star {
+				return pkgID + ".(*" + t.ident + ")." + c.ident
+			}
+			return pkgID + "." + t.ident + "." + c.ident
+		}
+		return pkgID + "." + c.ident
 	case funcLit:
-		if def.anc != nil {
-			return panicFunc(def.anc.scope) + ".func"
+		parent := def.anc
+		for parent != nil && parent.kind != funcDecl && parent.kind != funcLit {
+			parent = parent.anc
 		}
+		if parent == nil {
+			return pkgID + ".func"
+		}
+		// The literals directly in parent, in the order they appear.
+		index := 0
+		parent.Walk(func(n *node) bool {
+			if n == parent {
+				return true
+			}
+			if n.kind == funcLit {
+				if index >= 0 {
+					index++
+					if n == def {
+						index = -index
+					}
+				}
+				return false
+			}
+			return true
+		}, nil)
+		if index > 0 {
+			index = 0
+		}
+		name := funcDefName(parent, pkgID)
+		if parent.kind == funcDecl {
+			return name + ".func" + strconv.Itoa(-index)
+		}
+		return name + "." + strconv.Itoa(-index)
 	}
-	return s.pkgID
+	return pkgID
 }
 
 // runCfg executes a node AST by walking its CFG and running node builtin at each step.
