@@ -175,6 +175,9 @@ func (e *endpoint) read(op string, v any) error {
 		e.buf = make([]byte, MaxMessage+1)
 	}
 	n, _, flags, _, err := e.conn.ReadMsgUnix(e.buf, nil)
+	if errors.Is(err, io.EOF) {
+		return io.EOF
+	}
 	if err != nil {
 		return fmt.Errorf("proc: %s: %w", op, err)
 	}

@@ -116,7 +116,8 @@ func (p *Process) Pid() int {
 // target returned, 1 when the target returned an error (which the process
 // printed), the code it gave os.Exit, 2 after a panic, and the negated
 // signal number when a signal ended it (-9 for Kill). It is -1 while the
-// process has not ended.
+// process has not ended (Alive tells that apart from a process ended by
+// SIGHUP, signal 1).
 func (p *Process) ExitCode() int {
 	select {
 	case <-p.done:
@@ -181,11 +182,11 @@ func starter() procwire.Starter {
 func checkArgs(t reflect.Type, args []any) error {
 	n := t.NumIn()
 	if len(args) != n && !(t.IsVariadic() && len(args) >= n-1) {
-		want := fmt.Sprint(n)
+		want := plural(n, "argument")
 		if t.IsVariadic() {
-			want = fmt.Sprintf("at least %d", n-1)
+			want = "at least " + plural(n-1, "argument")
 		}
-		return fmt.Errorf("proc: the target takes %s arguments (it is a %s), but %d were given", want, t, len(args))
+		return fmt.Errorf("proc: the target takes %s (it is a %s), but %d %s given", want, t, len(args), map[bool]string{true: "was", false: "were"}[len(args) == 1])
 	}
 	for i, a := range args {
 		pt := procwire.ParamType(t, i)
@@ -201,6 +202,13 @@ func checkArgs(t reflect.Type, args []any) error {
 		}
 	}
 	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // shortName is a target's name without its package.

@@ -29,6 +29,9 @@ type proc struct {
 	stdin, request                      *os.File
 	stdout, stderr, runtimeErr, reports *os.File
 	control                             *net.UnixConn
+	// raceLog is the race-enabled child's descriptor 2, a memory file:
+	// what the race detector wrote last, if it died.
+	raceLog *os.File
 }
 
 // pipe is one pipe to or from the child: the end the child gets and the
@@ -143,7 +146,13 @@ func spawnChild(spec childSpec) (*proc, error) {
 		// No second's sleep at exit; every report, not only the first.
 		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
 	}
-	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild}, spec.handles...)
+	var raceLog *os.File
+	if spec.race {
+		if fd, err := unix.MemfdCreate("workbook-race-log", unix.MFD_CLOEXEC); err == nil {
+			raceLog = os.NewFile(uintptr(fd), "race-log")
+		}
+	}
+	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild, raceLog}, spec.handles...)
 	cmd := func() *exec.Cmd {
 		c := &exec.Cmd{
 			Path:       exe,
@@ -169,12 +178,15 @@ func spawnChild(spec childSpec) (*proc, error) {
 			pp.parent.Close()
 		}
 		control.Close()
+		if raceLog != nil {
+			raceLog.Close()
+		}
 		cleanup()
 		return nil, fmt.Errorf("runner: starting the sandbox child: %w", err)
 	}
 	p.stdin, p.request = stdin.parent, request.parent
 	p.stdout, p.stderr, p.runtimeErr, p.reports = stdout.parent, stderr.parent, runtimeErr.parent, reports.parent
-	p.control = control
+	p.control, p.raceLog = control, raceLog
 	return p, nil
 }
 
@@ -188,6 +200,9 @@ func (p *proc) discard() {
 		}
 	}
 	p.control.Close()
+	if p.raceLog != nil {
+		p.raceLog.Close()
+	}
 	removeAll(p.work)
 }
 

@@ -7,6 +7,7 @@ import (
 	"syscall"
 	"time"
 
+	"workbook/internal/engine"
 	"workbook/internal/wire"
 )
 
@@ -50,6 +51,9 @@ func (r *run) result(waitErr error) *Result {
 	}
 	limit := func(name string) {
 		res.Limit = &LimitHit{Name: name, Message: limitMessage(name, r.limits)}
+		if name == "memory" && r.opts.Race {
+			res.Limit.Message += fmt.Sprintf(" (with the race detector, which may map %d times as much)", engine.RaceMemoryFactor)
+		}
 		set(Limited, limitCodes[name], res.Limit.Message)
 	}
 	switch {
@@ -103,6 +107,14 @@ func (r *run) result(waitErr error) *Result {
 			limit("threads")
 		case fatal != "" && code == 2:
 			set(Fatal, ExitPanic, fatal)
+		case r.raceDied != "" && !has(rep, wire.KindExit):
+			// The race detector ended the child: its memory, mapped on
+			// top of the program's, ran out, or it gave up.
+			if raceOutOfMemory(r.raceDied) {
+				limit("memory")
+			} else {
+				set(Internal, ExitInternal, "the race detector failed: "+r.raceDied)
+			}
 		case len(res.Races) > 0 && (code == ExitRace || code == 0):
 			set(Raced, ExitRace, fmt.Sprintf("found %d data race(s)", len(res.Races)))
 		case has(rep, wire.KindExit) || code != ExitInternal:
@@ -131,6 +143,13 @@ func code(r *Result) int { return r.Code }
 func has(rep map[string]wire.Report, kind string) bool {
 	_, ok := rep[kind]
 	return ok
+}
+
+// raceOutOfMemory reports whether the race detector's last words say it
+// could not get memory.
+func raceOutOfMemory(s string) bool {
+	s = strings.ToLower(s)
+	return strings.Contains(s, "memory") || strings.Contains(s, "mmap") || strings.Contains(s, "allocat")
 }
 
 // fatalError returns the first line of a fatal error the child's Go

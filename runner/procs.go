@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"workbook/internal/engine"
 	"workbook/internal/wire"
 )
 
@@ -32,7 +33,7 @@ type kid struct {
 type kids struct {
 	mu      sync.Mutex
 	all     map[int]*kid
-	started int
+	pending int // being started
 	ending  bool
 	wg      sync.WaitGroup
 	sampler sync.Once
@@ -125,19 +126,22 @@ func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wi
 	case r.kids.ending:
 		r.kids.mu.Unlock()
 		return fail("the program is ending")
-	case r.kids.started >= r.limits.Processes:
+	case r.kids.live() >= r.limits.Processes:
 		r.kids.mu.Unlock()
-		return fail("the limit of %d processes for a run is reached", r.limits.Processes)
+		return fail("the limit of %d processes running at once is reached", r.limits.Processes)
 	}
-	r.kids.started++
+	r.kids.pending++
 	r.kids.mu.Unlock()
 
 	kp, err := spawnChild(childSpec{race: r.opts.Race, work: r.work, stdout: files[0], stderr: files[1], handles: files[2:]})
 	if err != nil {
+		r.kids.mu.Lock()
+		r.kids.pending--
+		r.kids.mu.Unlock()
 		return fail("%v", err)
 	}
 	req := r.request()
-	req.Entry = m.Entry
+	req.Entry, req.ParentPid = m.Entry, parent.cmd.Process.Pid
 	go func() {
 		json.NewEncoder(kp.request).Encode(req)
 		kp.request.Close()
@@ -148,6 +152,7 @@ func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wi
 		r.kids.all = map[int]*kid{}
 	}
 	r.kids.all[k.pid] = k
+	r.kids.pending--
 	if r.kids.ending {
 		syscall.Kill(-k.pid, syscall.SIGKILL)
 	}
@@ -160,6 +165,18 @@ func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wi
 	r.kids.sampler.Do(func() { go r.sample() })
 	reply.Pid = k.pid
 	return k, reply
+}
+
+// live is the number of kids started or being started that have not
+// ended; ks.mu is held.
+func (ks *kids) live() int {
+	n := ks.pending
+	for _, k := range ks.all {
+		if !k.ended {
+			n++
+		}
+	}
+	return n
 }
 
 // waitKid waits for a kid to end and tells its parent, after the parent
@@ -270,11 +287,20 @@ func (r *run) sample() {
 		case cpu > r.limits.CPU:
 			r.kill(&LimitHit{Name: "cpu", Message: limitMessage("cpu", r.limits) + " by the program's processes together"})
 			return
-		case rss > r.limits.Memory:
+		case rss > r.limits.Memory*memoryFactor(r.opts.Race):
 			r.kill(&LimitHit{Name: "memory", Message: limitMessage("memory", r.limits) + " by the program's processes together"})
 			return
 		}
 	}
+}
+
+// memoryFactor is how much memory a child may use for each byte of the
+// memory limit: more with the race detector.
+func memoryFactor(race bool) int64 {
+	if race {
+		return engine.RaceMemoryFactor
+	}
+	return 1
 }
 
 // usage reads a process's processor time and resident memory from /proc.

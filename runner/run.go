@@ -53,6 +53,9 @@ type run struct {
 	tests        []TestResult
 
 	kids kids // the processes the program started with workbook/proc
+	// raceDied is what the race detector said as it ended the child
+	// itself ("ThreadSanitizer: … out of memory"), if it did.
+	raceDied string
 }
 
 func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {
@@ -291,6 +294,7 @@ func (r *run) wait() *Result {
 	r.killKids()
 	r.kids.wg.Wait()
 	r.readers.Wait()
+	r.raceDied = raceDeath(r.proc.raceLog)
 	res := r.result(err)
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})
 	close(r.events)

@@ -67,7 +67,9 @@ type Limits struct {
 	Time time.Duration
 	// CPU is the processor time the child may use (RLIMIT_CPU).
 	CPU time.Duration
-	// Memory is the data size of the child (RLIMIT_DATA), in bytes.
+	// Memory is the data size of the child (RLIMIT_DATA), in bytes; with
+	// the race detector, whose shadow memory is mapped in the child too,
+	// engine.RaceMemoryFactor times as much.
 	Memory int64
 	// Output is how many bytes of standard output and error, together, are
 	// passed on; the program is stopped when it writes more.
@@ -78,10 +80,9 @@ type Limits struct {
 	FileSize int64
 	// OpenFiles is how many files the child may have open (RLIMIT_NOFILE).
 	OpenFiles int
-	// Processes is how many processes the program may start with
-	// workbook/proc, in all. Each runs under these limits too, and the
-	// processor time and memory of all of them together count against CPU
-	// and Memory.
+	// Processes is how many processes started with workbook/proc may run
+	// at once. Each runs under these limits too, and the processor time
+	// and memory of all of them together count against CPU and Memory.
 	Processes int
 }
 

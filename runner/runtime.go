@@ -44,6 +44,30 @@ func (r *run) readRuntime(f *os.File) {
 	}
 }
 
+// raceDeath returns the line in which the race detector of a race-enabled
+// child said it could not go on, from the child's descriptor 2 (a memory
+// file the runner keeps), or "".
+func raceDeath(log *os.File) string {
+	if log == nil {
+		return ""
+	}
+	defer log.Close()
+	st, err := log.Stat()
+	if err != nil || st.Size() == 0 {
+		return ""
+	}
+	const tail = 64 << 10
+	off := max(0, st.Size()-tail)
+	buf := make([]byte, st.Size()-off)
+	n, _ := log.ReadAt(buf, off)
+	for _, line := range strings.Split(string(buf[:n]), "\n") {
+		if strings.Contains(line, "ThreadSanitizer") && !strings.Contains(line, "WARNING: ThreadSanitizer: data race") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return ""
+}
+
 func (r *run) addRace(race Race) {
 	r.mu.Lock()
 	r.races = append(r.races, race)

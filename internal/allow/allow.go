@@ -117,7 +117,7 @@ var Packages = []Package{
 		"PathError", "PathListSeparator", "PathSeparator", "Pipe",
 		"SameFile", "SEEK_CUR", "SEEK_END", "SEEK_SET", "Signal", "Stderr",
 		"Stdin", "Stdout", "SyscallError",
-	}), Engine: concat(fileAPI, envAPI, []string{"Exit"}), Withheld: map[string]string{
+	}), Engine: concat(fileAPI, envAPI, []string{"Exit", "Getppid"}), Withheld: map[string]string{
 		"StartProcess": "start processes with workbook/proc (proc.Start)",
 		"FindProcess":  "a sandboxed program cannot signal other processes",
 		"NewFile":      "open files by name with os.Open",

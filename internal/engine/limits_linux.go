@@ -28,11 +28,25 @@ func setRlimits(l wire.Limits) bool {
 	if err := unix.Setrlimit(unix.RLIMIT_CPU, &unix.Rlimit{Cur: cpu, Max: cpu + 1}); err != nil {
 		ok = false
 	}
-	set(unix.RLIMIT_DATA, uint64(l.Memory))
+	set(unix.RLIMIT_DATA, uint64(dataLimit(l.Memory)))
 	set(unix.RLIMIT_FSIZE, uint64(l.FileSize))
 	set(unix.RLIMIT_NOFILE, uint64(l.OpenFiles))
 	set(unix.RLIMIT_CORE, 0)
 	return ok
+}
+
+// RaceMemoryFactor is how much more address space than the memory limit a
+// race-enabled child may map: the race detector keeps shadow memory and
+// a history for every goroutine, mostly untouched (8000 goroutines map
+// over 1 GiB and use 350 MiB).
+const RaceMemoryFactor = 4
+
+// dataLimit is the RLIMIT_DATA of a child with the given memory limit.
+func dataLimit(memory int64) int64 {
+	if raceEnabled {
+		return memory * RaceMemoryFactor
+	}
+	return memory
 }
 
 // exitNow ends the process at once.

@@ -191,6 +191,15 @@ func (sp *sandboxProcess) Signal(sig syscall.Signal) error {
 	return sp.procs.send(wire.Control{Op: wire.OpSignal, Pid: sp.pid, Signal: int(sig)}, nil)
 }
 
+// getppid is os.Getppid: in a child started for workbook/proc, the pid of
+// the program's process that started it, not the runner's.
+func (c *child) getppid() int {
+	if c.req.ParentPid != 0 {
+		return c.req.ParentPid
+	}
+	return os.Getppid()
+}
+
 // runEntry runs the function the runner started this child for, after
 // the program's initialization, in place of main.
 func (c *child) runEntry(i *interp.Interpreter) {

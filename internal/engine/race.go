@@ -59,10 +59,15 @@ func (c *child) readRaces() {
 	}
 	unix.CloseOnExec(orig)
 	forward := os.NewFile(uintptr(orig), "runner-stderr")
-	fd, err := unix.MemfdCreate("workbook-race-log", unix.MFD_CLOEXEC)
-	if err != nil {
-		return
+	// The runner's memory file, which it reads after the end, when the
+	// race detector itself died (out of memory) before the engine could.
+	fd := wire.FDRaceLog
+	if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil {
+		if fd, err = unix.MemfdCreate("workbook-race-log", unix.MFD_CLOEXEC); err != nil {
+			return
+		}
 	}
+	unix.CloseOnExec(fd)
 	if err := unix.Dup2(fd, 2); err != nil {
 		return
 	}

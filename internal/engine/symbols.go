@@ -89,6 +89,7 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 		o["os"][k] = val
 	}
 	o["os"]["Exit"] = v(c.exit)
+	o["os"]["Getppid"] = v(c.getppid)
 	o["log"] = map[string]reflect.Value{
 		"Default": v(log.Default), "Flags": v(log.Flags), "Output": v(log.Output),
 		"Panic": v(log.Panic), "Panicf": v(log.Panicf), "Panicln": v(log.Panicln),

@@ -157,6 +157,9 @@ func (l *lowerer) run() error {
 			l.nodes = l.nodes[:len(l.nodes)-1]
 			return false
 		}
+		if d, ok := n.(*ast.GenDecl); ok && d.Tok == token.VAR && len(l.nodes) == 2 {
+			l.packageVars(d)
+		}
 		l.enter(n)
 		return true
 	})
@@ -1261,6 +1264,60 @@ func floatLiteral(f float64) string {
 		s += ".0"
 	}
 	return s
+}
+
+// packageVars rewrites a package-level variable whose value calls a
+// generic function: "var cfg = sync.OnceValue(load)" becomes "var cfg
+// func() Config = func() func() Config { return sync.OnceValue(load) }()".
+// The interpreter works out the types of package-level variables before
+// it can instantiate, and runs their values before the instances it made
+// for them are compiled; the body of a function literal is compiled with
+// its instances.
+func (l *lowerer) packageVars(d *ast.GenDecl) {
+	for _, s := range d.Specs {
+		vs, ok := s.(*ast.ValueSpec)
+		if !ok || len(vs.Names) != 1 || len(vs.Values) != 1 {
+			continue
+		}
+		generic := false
+		for _, v := range vs.Values {
+			ast.Inspect(v, func(x ast.Node) bool {
+				if c, ok := x.(*ast.CallExpr); ok {
+					fun := ast.Unparen(c.Fun)
+					for {
+						if ix, ok := fun.(*ast.IndexExpr); ok {
+							fun = ix.X
+						} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+							fun = ix.X
+						} else {
+							break
+						}
+					}
+					if sel, ok := fun.(*ast.SelectorExpr); ok {
+						fun = sel.Sel
+					}
+					if id, ok := fun.(*ast.Ident); ok {
+						if _, ok := l.info.Instances[id]; ok {
+							generic = true
+						}
+					}
+				}
+				return !generic
+			})
+		}
+		if !generic {
+			continue
+		}
+		obj := l.info.Defs[vs.Names[0]]
+		if obj == nil {
+			continue
+		}
+		t := l.typeString(obj.Type(), vs.Pos())
+		if vs.Type == nil {
+			l.ed.insert(l.off(vs.Names[0].End()), " "+t)
+		}
+		l.ed.wrap(l.off(vs.Values[0].Pos()), l.off(vs.Values[0].End()), "func() "+t+" { return ", " }()")
+	}
 }
 
 // constDecl writes a constant declaration out with every value computed

@@ -14,6 +14,9 @@
 //	FDStderr   the program's standard error
 //	FDControl  a socket for the processes the program starts with
 //	           workbook/proc: Controls both ways, a start carrying files
+//	FDRaceLog  in a race-enabled child, a memory file (memfd) that becomes
+//	           the runtime's descriptor 2, which the engine reads while
+//	           the program runs and the runner after it ends
 //	FDHandles… the files of the handles (queues, pipes, shared memory)
 //	           passed to the function a child started by proc runs
 //
@@ -50,7 +53,8 @@ const (
 	FDReport  = 4
 	FDStderr  = 5
 	FDControl = 6
-	FDHandles = 7
+	FDRaceLog = 7
+	FDHandles = 8
 )
 
 // A File is one source file of the program.
@@ -80,6 +84,9 @@ type Request struct {
 	// Entry, in a child started for workbook/proc, is the function the
 	// child runs after initializing the program, instead of main.
 	Entry *procwire.Entry `json:"entry,omitempty"`
+	// ParentPid is the pid of the child that started this one for
+	// workbook/proc, which os.Getppid returns.
+	ParentPid int `json:"parentPid,omitempty"`
 }
 
 // A Control is a message on FDControl, about the processes a program

@@ -2,7 +2,7 @@
 //
 // want reason=exit code=0
 // want stdout contains "a function declared at the top level of the program"
-// want stdout contains "takes 1 arguments"
+// want stdout contains "takes 1 argument (it is a func(string)), but 0 were given"
 package main
 
 import (

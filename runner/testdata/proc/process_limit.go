@@ -3,7 +3,7 @@
 //
 // run processes=3
 // want reason=exit code=0
-// want stdout contains "started 3, then: proc: starting sleeper: the limit of 3 processes for a run is reached"
+// want stdout contains "started 3, then: proc: starting sleeper: the limit of 3 processes running at once is reached"
 package main
 
 import (

@@ -278,15 +278,16 @@ type Variable struct {
 // captured by function literals.
 func (interp *Interpreter) Variables() []Variable {
 	var vars []Variable
+	global := frameData(interp.frame, nil)
 	for path, sc := range interp.scopes {
 		if sc == nil || (path != interp.compileOnlyDone && path != mainID) {
 			continue
 		}
 		for name, sym := range sc.sym {
-			if sym.kind != varSym || sym.index < 0 || sym.index >= len(interp.frame.data) {
+			if sym.kind != varSym || sym.index < 0 || sym.index >= len(global) {
 				continue
 			}
-			vars = append(vars, Variable{Name: name, Value: interp.frame.data[sym.index]})
+			vars = append(vars, Variable{Name: name, Value: global[sym.index]})
 		}
 	}
 	t := &interp.tracked
