@@ -57,6 +57,7 @@ type child struct {
 
 // Main runs the child and exits; it never returns.
 func Main() {
+	smallThreadStacks()
 	if v := os.Getenv(wire.Env); v != wire.Version {
 		fmt.Fprintf(os.Stderr, "workbook: sandbox child of protocol %q started by a runner of protocol %q\n", wire.Version, v)
 		os.Exit(70)
