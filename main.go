@@ -36,6 +36,7 @@ type command interface {
 func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 	return []command{
 		&runCommand{stdin: stdin, stdout: stdout, stderr: stderr},
+		&listCommand{stdout: stdout, stderr: stderr},
 	}
 }
 

@@ -1,0 +1,248 @@
+package lessons
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"go/format"
+	"go/scanner"
+	"go/token"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Check finds what Load lets through but a reader would trip on: editions
+// whose snippets differ, and links that lead nowhere.
+func Check(fsys fs.FS, b *Book) error {
+	return errors.Join(checkParity(b), checkLinks(fsys, b), checkImages(fsys, b), checkFormat(b))
+}
+
+// checkFormat requires the Go blocks that are whole files to be formatted
+// as gofmt formats them, once their OMIT marks are gone: what a learner
+// sees and copies is idiomatic Go.
+func checkFormat(b *Book) error {
+	var errs []error
+	for _, lang := range Languages {
+		for _, l := range b.Lessons(lang) {
+			for _, s := range l.Snippets {
+				if !strings.HasPrefix(strings.TrimSpace(s.Code), "package ") {
+					continue // a fragment
+				}
+				code := withoutOmit(s.Code)
+				formatted, err := format.Source([]byte(code))
+				if err != nil {
+					if s.Run {
+						errs = append(errs, fmt.Errorf("%s:%d: %v", l.Path(), s.Line, err))
+					}
+					continue
+				}
+				// With hidden lines, what is shown must read as gofmt would
+				// write it there; the hidden lines are nobody's to read.
+				if s.Head != "" || s.Tail != "" {
+					if !strings.Contains(string(formatted), withoutOmit(s.Shown)) {
+						errs = append(errs, fmt.Errorf("%s:%d: the lines shown are not formatted as gofmt formats them", l.Path(), s.Line))
+					}
+					continue
+				}
+				if string(formatted) != code {
+					errs = append(errs, fmt.Errorf("%s:%d: the program is not formatted as gofmt formats it", l.Path(), s.Line))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkParity requires every edition of a lesson to have the snippets of
+// the first edition, in the same order: the same info strings, the same
+// code but for its comments (which are translated), the same output.
+func checkParity(b *Book) error {
+	var errs []error
+	first := b.Lessons(Languages[0])
+	for _, lang := range Languages[1:] {
+		for i, l := range b.Lessons(lang) {
+			f := first[i]
+			if len(l.Snippets) != len(f.Snippets) {
+				errs = append(errs, fmt.Errorf("%s has %d Go blocks, %s has %d: the editions have the same snippets",
+					l.Path(), len(l.Snippets), f.Path(), len(f.Snippets)))
+				continue
+			}
+			for j, s := range l.Snippets {
+				fs := f.Snippets[j]
+				switch {
+				case s.Info != fs.Info:
+					errs = append(errs, fmt.Errorf("%s:%d: the info string is %q, but %q at %s:%d", l.Path(), s.Line, s.Info, fs.Info, f.Path(), fs.Line))
+				case !slices.Equal(codeTokens(s.Code), codeTokens(fs.Code)):
+					errs = append(errs, fmt.Errorf("%s:%d: the code differs from %s:%d (only comments may be translated)", l.Path(), s.Line, f.Path(), fs.Line))
+				case (s.Output == nil) != (fs.Output == nil) || s.Output != nil && *s.Output != *fs.Output:
+					errs = append(errs, fmt.Errorf("%s:%d: the expected output differs from %s:%d", l.Path(), s.Line, f.Path(), fs.Line))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// withoutOmit is code without the marks of hidden lines.
+func withoutOmit(code string) string {
+	lines := strings.SplitAfter(code, "\n")
+	for i, l := range lines {
+		body, nl := strings.CutSuffix(l, "\n")
+		if strings.HasSuffix(strings.TrimRight(body, " \t"), omit) {
+			body = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(body, " \t"), omit), " \t")
+			lines[i] = body
+			if nl {
+				lines[i] += "\n"
+			}
+		}
+	}
+	return strings.Join(lines, "")
+}
+
+// codeTokens are the tokens of Go code, comments left out.
+func codeTokens(code string) []string {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	src := []byte(code)
+	s.Init(fset.AddFile("", -1, len(src)), src, nil, 0)
+	var toks []string
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF {
+			return toks
+		}
+		if tok == token.SEMICOLON && lit == "\n" {
+			continue // inserted at a line's end, maybe after a comment
+		}
+		toks = append(toks, tok.String()+" "+lit)
+	}
+}
+
+// checkLinks requires every relative link and image of a lesson to name a
+// file of fsys, and a link's fragment to name a heading of the lesson it
+// leads to.
+func checkLinks(fsys fs.FS, b *Book) error {
+	var errs []error
+	for _, lang := range Languages {
+		for _, l := range b.Lessons(lang) {
+			for _, link := range l.Links {
+				if strings.Contains(link.Dest, ":") || strings.HasPrefix(link.Dest, "//") {
+					continue // a URL
+				}
+				file, fragment := resolve(l, link.Dest)
+				if _, err := fs.Stat(fsys, file); err != nil {
+					errs = append(errs, fmt.Errorf("%s:%d: %s leads nowhere: there is no %s", l.Path(), link.Line, link.Dest, file))
+					continue
+				}
+				if fragment == "" {
+					continue
+				}
+				target := b.Lesson(lang, strings.TrimSuffix(strings.TrimPrefix(file, lang+"/"), ".md"))
+				if target == nil && strings.HasSuffix(file, ".md") {
+					if src, err := fs.ReadFile(fsys, file); err == nil {
+						target, _ = Parse(file, src)
+					}
+				}
+				if target == nil || target.Path() != file {
+					errs = append(errs, fmt.Errorf("%s:%d: %s: a fragment (#%s) only names a heading of a lesson", l.Path(), link.Line, link.Dest, fragment))
+				} else if !slices.Contains(target.Anchors, fragment) {
+					errs = append(errs, fmt.Errorf("%s:%d: %s: %s has no heading #%s (its headings: %s)", l.Path(), link.Line, link.Dest, file, fragment, strings.Join(target.Anchors, ", ")))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkImages requires every picture in img/ to be shown by a lesson, and
+// to be an SVG drawing that stands alone: an <svg> with a viewBox, no
+// scripts, nothing fetched from elsewhere.
+func checkImages(fsys fs.FS, b *Book) error {
+	shown := map[string]bool{}
+	for _, lang := range Languages {
+		for _, l := range b.Lessons(lang) {
+			for _, link := range l.Links {
+				file, _ := resolve(l, link.Dest)
+				shown[file] = true
+			}
+		}
+	}
+	names, err := fs.Glob(fsys, "img/*")
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, name := range names {
+		if !shown[name] && !b.partial {
+			errs = append(errs, fmt.Errorf("%s is shown by no lesson", name))
+		}
+		if path.Ext(name) != ".svg" {
+			errs = append(errs, fmt.Errorf("%s: pictures are SVG drawings", name))
+			continue
+		}
+		if err := checkSVG(fsys, name); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func checkSVG(fsys fs.FS, name string) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	d := xml.NewDecoder(f)
+	root := true
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			if root {
+				return errors.New("empty")
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		el, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root {
+			root = false
+			if el.Name.Local != "svg" || !hasAttr(el, "viewBox") {
+				return errors.New("not an <svg> element with a viewBox")
+			}
+		}
+		switch strings.ToLower(el.Name.Local) {
+		case "script", "foreignobject", "iframe":
+			return fmt.Errorf("has a <%s>", el.Name.Local)
+		}
+		for _, a := range el.Attr {
+			v := strings.TrimSpace(a.Value)
+			if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") {
+				return fmt.Errorf("has an event handler (%s)", a.Name.Local)
+			}
+			if (a.Name.Local == "href" || a.Name.Local == "src") && !strings.HasPrefix(v, "#") {
+				return fmt.Errorf("refers to %s: a picture stands alone", v)
+			}
+			if strings.Contains(v, "url(") && !strings.Contains(v, "url(#") {
+				return fmt.Errorf("refers to %s: a picture stands alone", v)
+			}
+		}
+	}
+}
+
+func hasAttr(el xml.StartElement, name string) bool {
+	for _, a := range el.Attr {
+		if a.Name.Local == name {
+			return true
+		}
+	}
+	return false
+}
