@@ -28,7 +28,7 @@ func main() {
 // README's figures are; the runner API also reports the child's peak
 // resident memory (child-MiB).
 //
-//	go test -run '^$' -bench Hello -benchtime 30x .
+//	go test -run '^$' -bench Hello -benchtime 40x .
 func BenchmarkHello(b *testing.B) {
 	dir := b.TempDir()
 	hello := filepath.Join(dir, "hello.go")
