@@ -53,9 +53,3 @@ func runFiles(t testing.TB, opts runner.Options, files ...runner.File) (*runner.
 	}
 	return res, out
 }
-
-// runSource runs one file of source.
-func runSource(t testing.TB, opts runner.Options, src string) (*runner.Result, *output) {
-	t.Helper()
-	return runFiles(t, opts, runner.File{Name: "main.go", Src: []byte(src)})
-}

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"os"
-
 	"golang.org/x/sys/unix"
 
 	"workbook/internal/wire"
@@ -48,6 +46,3 @@ func dataLimit(memory int64) int64 {
 	}
 	return memory
 }
-
-// exitNow ends the process at once.
-func exitNow(code int) { os.Exit(code) }

@@ -1411,19 +1411,6 @@ func (l *lowerer) untypedInSource(e ast.Expr) types.Type {
 	return nil
 }
 
-// isUntypedLiteral reports whether e is written as an untyped constant.
-func isUntypedLiteral(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.BasicLit:
-		return true
-	case *ast.UnaryExpr:
-		return isUntypedLiteral(e.X)
-	case *ast.BinaryExpr:
-		return isUntypedLiteral(e.X) && isUntypedLiteral(e.Y)
-	}
-	return false
-}
-
 // RuntimePath is the import path of the compiled helpers the lowered code
 // calls (package internal/engine provides them to the interpreter).
 const RuntimePath = "workbook.lower/rt"
