@@ -1,6 +1,7 @@
 package lessons
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -12,12 +13,48 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // Check finds what Load lets through but a reader would trip on: editions
 // whose snippets differ, and links that lead nowhere.
 func Check(fsys fs.FS, b *Book) error {
-	return errors.Join(checkParity(b), checkLinks(fsys, b), checkImages(fsys, b), checkFormat(b))
+	return errors.Join(checkParity(b), checkLinks(fsys, b), checkImages(fsys, b), checkFormat(b), checkEmphasis(b))
+}
+
+// checkEmphasis finds strong emphasis that Markdown leaves as literal
+// asterisks. CommonMark closes ** only where it is "right-flanking", and
+// punctuation followed by a letter is not: "**标题。**正文" shows its
+// asterisks, as it would on GitHub. Chinese puts the full stop after the
+// closing marks ("**标题**。正文") or a space after them.
+func checkEmphasis(b *Book) error {
+	var errs []error
+	for _, lang := range Languages {
+		for _, l := range b.Lessons(lang) {
+			src := l.Body
+			doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ParseContext()))
+			reported := map[int]bool{}
+			ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if _, code := n.(*ast.CodeSpan); code {
+					return ast.WalkSkipChildren, nil
+				}
+				t, ok := n.(*ast.Text)
+				if !entering || !ok || !bytes.Contains(t.Segment.Value(src), []byte("**")) {
+					return ast.WalkContinue, nil
+				}
+				line := l.BodyLine + bytes.Count(src[:t.Segment.Start], []byte("\n"))
+				if !reported[line] {
+					reported[line] = true
+					errs = append(errs, fmt.Errorf("%s:%d: ** shows as asterisks, not bold: where ** touches punctuation inside, it needs a space or punctuation outside (write \"**标题**。\", not \"**标题。**\")", l.Path(), line))
+				}
+				return ast.WalkContinue, nil
+			})
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // checkFormat requires the Go blocks that are whole files to be formatted

@@ -2161,6 +2161,13 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				Type: f.typ.refType(ctx),
 				Tag:  reflect.StructTag(f.tag),
 			}
+			if !f.embed && !canExport(f.name) {
+				// reflect.StructOf makes every field exported, so an
+				// unexported field is exported as "X"+name: have encoding/json
+				// and encoding/xml leave it out, as they do in Go. Lookup
+				// reads the first value of a key, so these come first.
+				field.Tag = reflect.StructTag(strings.TrimSpace(`json:"-" xml:"-" ` + f.tag))
+			}
 			if len(t.field) == 1 && f.embed {
 				// Mark the field as embedded (anonymous) only if it is the
 				// only one, to avoid a panic due to golang/go#15924 issue.
