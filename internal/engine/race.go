@@ -286,7 +286,7 @@ func (rs *regions) add(v reflect.Value, name, kind, key string, depth int) {
 	switch t := v.Type(); v.Kind() {
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
-			f := fieldName(t.Field(i).Name)
+			f := fieldName(t.Field(i))
 			rs.add(v.Field(i), name+"."+f, "struct field", "field:"+f, depth-1)
 		}
 	case reflect.Pointer:
@@ -321,10 +321,11 @@ func peekSlice(addr unsafe.Pointer) (unsafe.Pointer, int) {
 	return h.data, h.len
 }
 
-// fieldName undoes the interpreter's renaming of unexported fields in the
-// reflect types it builds.
-func fieldName(n string) string {
-	if strings.HasPrefix(n, "X") && len(n) > 1 && n[1] >= 'a' && n[1] <= 'z' {
+// fieldName undoes the interpreter's renaming of an embedded field of an
+// unexported type, which reflect requires to be exported.
+func fieldName(f reflect.StructField) string {
+	n := f.Name
+	if f.Anonymous && strings.HasPrefix(n, "X") && len(n) > 1 && n[1] >= 'a' && n[1] <= 'z' {
 		return n[1:]
 	}
 	return n

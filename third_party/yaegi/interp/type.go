@@ -2161,17 +2161,20 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				Type: f.typ.refType(ctx),
 				Tag:  reflect.StructTag(f.tag),
 			}
-			if !f.embed && !canExport(f.name) {
-				// reflect.StructOf makes every field exported, so an
-				// unexported field is exported as "X"+name: have encoding/json
-				// and encoding/xml leave it out, as they do in Go. Lookup
-				// reads the first value of a key, so these come first.
-				field.Tag = reflect.StructTag(strings.TrimSpace(`json:"-" xml:"-" ` + f.tag))
-			}
 			if len(t.field) == 1 && f.embed {
 				// Mark the field as embedded (anonymous) only if it is the
 				// only one, to avoid a panic due to golang/go#15924 issue.
 				field.Anonymous = true
+			} else if !canExport(f.name) {
+				// An unexported field keeps its name, qualified by its
+				// package as reflect.StructOf requires, so that fmt's %+v,
+				// encoding/json and reflection see it as Go does. The
+				// interpreter reaches it through field and fieldByIndex.
+				field.Name = f.name
+				field.PkgPath = t.path
+				if field.PkgPath == "" {
+					field.PkgPath = "main"
+				}
 			}
 			fields = append(fields, field)
 			// Find any nil type refs that indicates a rebuild is needed on this field.
