@@ -78,7 +78,7 @@ var Packages = []Package{
 	{Path: "encoding/csv"},
 	{Path: "encoding/hex"},
 	{Path: "encoding/json"},
-	{Path: "errors"},
+	{Path: "errors", Engine: []string{"As", "Is"}},
 	{Path: "flag"},
 	{Path: "fmt"},
 	{Path: "golang.org/x/sync/errgroup"},

@@ -77,6 +77,7 @@ func (c *child) symbols() interp.Exports {
 		}
 		exports[key] = build()
 	}
+	withMethodLookups(exports)
 	return exports
 }
 
@@ -100,6 +101,7 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 		"Fatalf":  v(func(f string, a ...any) { log.Output(2, fmt.Sprintf(f, a...)); c.exit(1) }),
 		"Fatalln": v(func(a ...any) { log.Output(2, fmt.Sprintln(a...)); c.exit(1) }),
 	}
+	o["errors"] = map[string]reflect.Value{"As": v(errorsAs), "Is": v(errorsIs)}
 	o["testing"] = testingSymbols()
 	o["runtime"] = map[string]reflect.Value{
 		"NumGoroutine": v(c.monitor.numGoroutine),
@@ -126,6 +128,7 @@ func (c *child) useOverrides(i *interp.Interpreter, have interp.Exports) error {
 		}
 		over[key] = syms
 	}
+	withMethodLookups(over)
 	return i.Use(over)
 }
 

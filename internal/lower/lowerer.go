@@ -1098,8 +1098,12 @@ func (l *lowerer) interfaceSwitch(n *ast.SwitchStmt) {
 // of an interface type itself: the interpreter represents some interface
 // values in a wrapper of its own, and misses implicit conversions to them
 // (a = !a.(bool) with a an interface, a map key of an interface type).
+//
+// An interface of a compiled package (error, fmt.Stringer, io.Writer) is
+// left alone: the interpreter wraps a value in it where it is assigned,
+// sent or passed, and an explicit conversion would skip the wrapping.
 func (l *lowerer) toInterface(e ast.Expr, t types.Type) {
-	if t == nil || !types.IsInterface(t) {
+	if t == nil || !types.IsInterface(t) || l.compiledInterface(t) {
 		return
 	}
 	et := l.info.Types[e]
@@ -1107,6 +1111,19 @@ func (l *lowerer) toInterface(e ast.Expr, t types.Type) {
 		return
 	}
 	l.ed.wrap(l.off(e.Pos()), l.off(e.End()), "("+l.typeString(t, e.Pos())+")(", ")")
+}
+
+// compiledInterface reports whether t is error or an interface type
+// declared by a package other than the program's.
+func (l *lowerer) compiledInterface(t types.Type) bool {
+	if t == types.Universe.Lookup("error").Type() {
+		return true
+	}
+	if a, ok := t.(*types.Alias); ok {
+		return l.compiledInterface(types.Unalias(a))
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != l.pkg
 }
 
 func (l *lowerer) toInterfaceAssign(n *ast.AssignStmt) {

@@ -746,8 +746,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					src.findex = dest.findex // Set recv address to LHS.
 					dest.typ = src.typ
 				case src.action == aCompositeLit:
-					if dest.typ.cat == valueT && dest.typ.rtype.Kind() == reflect.Interface {
-						// Skip optimisation for assigned interface.
+					if isInterface(dest.typ) {
+						// Skip optimisation for assigned interface: the
+						// assignment wraps the value (in error, for one).
 						break
 					}
 					if dest.action == aGetIndex || dest.action == aStar {
@@ -1221,6 +1222,16 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 
 				n.action = aConvert
 				switch {
+				case isInterfaceBin(c0.typ) && !c1.isNil() && !isInterface(c1.typ) && c1.typ.cat != valueT:
+					// A value of interpreted code converted to an interface
+					// of a compiled package (error, fmt.Stringer) is wrapped,
+					// as an assignment to one wraps it.
+					if !c1.typ.implements(c0.typ) {
+						err = n.cfgErrorf("type %v does not implement interface %v", c1.typ.id(), c0.typ.id())
+					}
+					n.gen = convertToBinInterface
+					n.typ = c0.typ
+					n.findex = sc.add(n.typ)
 				case isInterface(c0.typ) && !c1.isNil():
 					// Convert to interface: just check that all required methods are defined by concrete type.
 					if !c1.typ.implements(c0.typ) {

@@ -272,6 +272,54 @@ type _error struct {
 
 func (w _error) Error() string { return w.WError() }
 
+// Format prints the error as fmt prints an error of compiled code.
+func (w _error) Format(s fmt.State, verb rune) { formatWrapped(s, verb, w.IValue, w.WError) }
+
+// _errorUnwrap wraps an error of interpreted code that has an Unwrap
+// method, so that errors.Is, errors.As and errors.Unwrap see what it wraps.
+type _errorUnwrap struct {
+	IValue  interface{}
+	WError  func() string
+	WUnwrap func() error
+}
+
+func (w _errorUnwrap) Error() string { return w.WError() }
+func (w _errorUnwrap) Unwrap() error { return w.WUnwrap() }
+
+// Format prints the error as fmt prints an error of compiled code.
+func (w _errorUnwrap) Format(s fmt.State, verb rune) { formatWrapped(s, verb, w.IValue, w.WError) }
+
+// _stringer wraps a fmt.Stringer of interpreted code for fmt (see
+// fixStdlib).
+type _stringer struct {
+	IValue  interface{}
+	WString func() string
+}
+
+func (w _stringer) String() string { return w.WString() }
+
+// Format prints the value as fmt prints a Stringer of compiled code.
+func (w _stringer) Format(s fmt.State, verb rune) { formatWrapped(s, verb, w.IValue, w.WString) }
+
+// formatWrapped does for a value of interpreted code in a wrapper what fmt
+// does for a value with an Error or String method: the verbs of strings
+// print what the method returns, the others the value itself (%d of a
+// named int prints the int, not the wrapper's fields).
+func formatWrapped(s fmt.State, verb rune, v interface{}, text func() string) {
+	switch verb {
+	case 'v':
+		if s.Flag('#') {
+			fmt.Fprintf(s, fmt.FormatString(s, verb), v)
+			return
+		}
+		fmt.Fprintf(s, fmt.FormatString(s, verb), text())
+	case 's', 'x', 'X', 'q':
+		fmt.Fprintf(s, fmt.FormatString(s, verb), text())
+	default:
+		fmt.Fprintf(s, fmt.FormatString(s, verb), v)
+	}
+}
+
 // Panic is an error recovered from a panic call in interpreted code.
 type Panic struct {
 	// Value is the recovered value of a call to panic.
@@ -367,7 +415,9 @@ func New(options Options) *Interpreter {
 		universe: initUniverse(),
 		scopes:   map[string]*scope{},
 		binPkg:   Exports{"": map[string]reflect.Value{"_error": reflect.ValueOf((*_error)(nil))}},
-		mapTypes: map[reflect.Value][]reflect.Type{},
+		mapTypes: map[reflect.Value][]reflect.Type{
+			reflect.ValueOf((*_error)(nil)): {reflect.TypeOf(_errorUnwrap{})},
+		},
 		srcPkg:   imports{},
 		pkgNames: map[string]string{},
 		rdir:     map[string]bool{},

@@ -670,6 +670,19 @@ func firstMissingMethod(src, dest reflect.Type) string {
 	return ""
 }
 
+// convertToBinInterface converts a value of interpreted code to an
+// interface of a compiled package, in the wrapper that gives it the
+// interface's methods.
+func convertToBinInterface(n *node) {
+	dest := genValue(n)
+	value := genInterfaceWrapper(n.child[1], n.child[0].typ.TypeOf())
+	next := getExec(n.tnext)
+	n.exec = func(f *frame) bltn {
+		dest(f).Set(value(f))
+		return next
+	}
+}
+
 func convert(n *node) {
 	dest := genValue(n)
 	c := n.child[1]
@@ -1203,6 +1216,15 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 		}
 	}
 
+	wrapValue := interfaceWrapper(n, typ)
+	return func(f *frame) reflect.Value { return wrapValue(f, value(f)) }
+}
+
+// interfaceWrapper returns what wraps a value of n's type in the wrapper
+// of the interface typ. It is genInterfaceWrapper for a value already at
+// hand.
+func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) reflect.Value {
+	tc := n.typ.cat
 	// Retrieve methods from the interface wrapper, which is a struct where all fields
 	// except the first define the methods to implement.
 	// As the field name was generated with a prefixed first character (in order to avoid
@@ -1221,8 +1243,7 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 		}
 	}
 
-	return func(f *frame) reflect.Value {
-		v := value(f)
+	return func(f *frame, v reflect.Value) reflect.Value {
 		if tc != structT && v.Type().Implements(typ) {
 			return v
 		}
@@ -1236,9 +1257,20 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 		if vi, ok := v.Interface().(valueInterface); ok {
 			n2 = vi.node
 		}
+		// The wrapper holds the value itself: getConcreteValue takes a
+		// struct without methods for an emulated interface, and would
+		// keep one of its fields, which assertions and == then saw.
+		held := v
+		for {
+			vi, ok := held.Interface().(valueInterface)
+			if !ok {
+				break
+			}
+			held = vi.value
+		}
 		v = getConcreteValue(v)
 		w := reflect.New(wrap).Elem()
-		w.Field(0).Set(v)
+		w.Field(0).Set(held)
 		for i, m := range methods {
 			if m == nil {
 				// First direct method lookup on field.
@@ -1650,6 +1682,9 @@ func callBin(n *node) {
 			var defType reflect.Type
 			if variadic >= 0 && i+rcvrOffset >= variadic {
 				defType = funcType.In(variadic)
+				if n.action != aCallSlice {
+					defType = defType.Elem() // one of the variadic arguments
+				}
 			} else {
 				defType = funcType.In(rcvrOffset + i)
 			}
@@ -1662,6 +1697,8 @@ func callBin(n *node) {
 			switch {
 			case isEmptyInterface(c.typ):
 				values = append(values, genValue(c))
+			case isInterfaceSrc(c.typ) && getMapType != nil:
+				values = append(values, genDynamicWrapper(c, getMapType))
 			case isInterfaceSrc(c.typ):
 				values = append(values, genValueInterfaceValue(c))
 			case isFuncSrc(c.typ):
@@ -3119,6 +3156,11 @@ func _case(n *node) {
 				n.exec = func(f *frame) bltn { return tnext }
 			} else {
 				n.exec = func(f *frame) bltn {
+					for _, typ := range types {
+						if _, ok := matchWrapped(srcValue(f), typ); ok {
+							return tnext
+						}
+					}
 					ival := srcValue(f).Interface()
 					val, ok := ival.(valueInterface)
 					// TODO(mpl): I'm assuming here that !ok means that we're dealing with the empty
@@ -3183,6 +3225,10 @@ func _case(n *node) {
 					if typ.cat == nilT && v.IsNil() {
 						return tnext
 					}
+					if inner, ok := matchWrapped(v, typ); ok {
+						destValue(f).Set(inner)
+						return tnext
+					}
 					rtyp := typ.TypeOf()
 					if rtyp == nil {
 						return fnext
@@ -3225,6 +3271,10 @@ func _case(n *node) {
 				if t := val.Type(); t.Kind() == reflect.Interface {
 					for _, typ := range types {
 						if typ.cat == nilT && val.IsNil() {
+							return tnext
+						}
+						if _, ok := matchWrapped(val, typ); ok {
+							destValue(f).Set(val.Elem())
 							return tnext
 						}
 						rtyp := typ.TypeOf()

@@ -164,6 +164,12 @@ func fixStdlib(interp *Interpreter) {
 	p["Scanf"] = reflect.ValueOf(func(f string, a ...interface{}) (n int, err error) { return fmt.Fscanf(stdin, f, a...) })
 	p["Scanln"] = reflect.ValueOf(func(a ...interface{}) (n int, err error) { return fmt.Fscanln(stdin, a...) })
 
+	// A Stringer of interpreted code is wrapped in one that fmt also
+	// formats with other verbs than %v and %s.
+	if w := p["_Stringer"]; w.IsValid() {
+		interp.mapTypes[w] = []reflect.Type{reflect.TypeOf(_stringer{})}
+	}
+
 	// Update mapTypes to virtualized symbols as well.
 	interp.mapTypes[p["Print"]] = interp.mapTypes[reflect.ValueOf(fmt.Print)]
 	interp.mapTypes[p["Printf"]] = interp.mapTypes[reflect.ValueOf(fmt.Printf)]

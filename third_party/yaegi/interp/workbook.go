@@ -561,9 +561,10 @@ func asInt64OrUint(v reflect.Value) uint64 {
 	return uint64(asInt64(v))
 }
 
-// comparableValue is the value of v for ==, without the wrapper the
+// comparableValue is the value of v for ==, without the wrappers the
 // interpreter puts around values of its types with methods when it stores
-// them in interfaces.
+// them in interfaces (valueInterface, and the wrappers of compiled
+// interfaces such as error).
 func comparableValue(v reflect.Value) interface{} {
 	for {
 		if !v.IsValid() {
@@ -578,6 +579,10 @@ func comparableValue(v reflect.Value) interface{} {
 		}
 		if vi, ok := v.Interface().(valueInterface); ok {
 			v = vi.value
+			continue
+		}
+		if w, ok := wrapped(v); ok {
+			v = w // the value inside an interface wrapper (an error, a Stringer)
 			continue
 		}
 		return v.Interface()
@@ -635,4 +640,67 @@ func (interp *Interpreter) CompiledFunc(name string) (reflect.Value, bool) {
 		return reflect.Value{}, false
 	}
 	return genFunctionWrapper(s.node)(interp.frame), true
+}
+
+// wrapped returns the value of interpreted code that v holds in an
+// interface wrapper (see genInterfaceWrapper), if it holds one.
+func wrapped(v reflect.Value) (reflect.Value, bool) {
+	for v.IsValid() && v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
+		return reflect.Value{}, false
+	}
+	inner := v.Field(0)
+	if inner.Kind() == reflect.Interface {
+		inner = inner.Elem()
+	}
+	return inner, inner.IsValid()
+}
+
+// matchWrapped reports whether v holds, in an interface wrapper, a value
+// of the concrete type typ, and returns that value: a type switch on an
+// error of the program's own type.
+func matchWrapped(v reflect.Value, typ *itype) (reflect.Value, bool) {
+	if typ.cat == nilT || isInterface(typ) {
+		return reflect.Value{}, false
+	}
+	inner, ok := wrapped(v)
+	if !ok {
+		return reflect.Value{}, false
+	}
+	rt := typ.TypeOf()
+	return inner, rt != nil && inner.Type() == rt
+}
+
+// genDynamicWrapper passes a value of an interface type of interpreted
+// code to a compiled function that looks for methods on its argument
+// (fmt for String, Error): the value's dynamic type decides which of the
+// interfaces mapType knows it is wrapped in. A value of type shape holding
+// a square with a String method prints as that method says.
+func genDynamicWrapper(n *node, mapType func(*itype) reflect.Type) func(*frame) reflect.Value {
+	raw := genValue(n)
+	concrete := genValueInterfaceValue(n)
+	var wrappers sync.Map // dynamicWrapperKey → func(*frame, reflect.Value) reflect.Value
+	return func(f *frame) reflect.Value {
+		vi, ok := raw(f).Interface().(valueInterface)
+		if !ok || vi.node == nil || vi.node.typ == nil || isInterface(vi.node.typ) {
+			return concrete(f)
+		}
+		rt := mapType(vi.node.typ)
+		if rt == nil {
+			return concrete(f)
+		}
+		key := dynamicWrapperKey{vi.node, rt}
+		w, ok := wrappers.Load(key)
+		if !ok {
+			w, _ = wrappers.LoadOrStore(key, interfaceWrapper(vi.node, rt))
+		}
+		return w.(func(*frame, reflect.Value) reflect.Value)(f, getConcreteValue(vi.value))
+	}
+}
+
+type dynamicWrapperKey struct {
+	n  *node
+	rt reflect.Type
 }

@@ -1,0 +1,147 @@
+package engine
+
+import (
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// The interpreter builds the program's types with reflect, which cannot
+// give them methods: a compiled function that looks for a method on its
+// argument (fmt for String and Error, json for MarshalJSON) finds none.
+// What yaegi offers instead is a wrapper: a value passed to such a
+// function as an interface is wrapped in a compiled type whose methods
+// call the interpreted ones, chosen from the interfaces the function is
+// known to look for ("MapTypes"). methodLookups is that knowledge, for the
+// packages of the allowlist; the first interface a value implements wins,
+// so the order is the one the function itself checks in (fmt: Formatter,
+// then error, then Stringer).
+var methodLookups = []struct {
+	key    string // the package's symbol key
+	names  []string
+	ifaces []reflect.Type
+}{
+	{"fmt/fmt", []string{
+		"Append", "Appendf", "Appendln", "Errorf", "Fprint", "Fprintf", "Fprintln",
+		"Print", "Printf", "Println", "Sprint", "Sprintf", "Sprintln",
+	}, printed},
+	{"log/log", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Print", "Printf", "Println"}, printed},
+	{"fmt/fmt", []string{"Fscan", "Fscanf", "Fscanln", "Scan", "Scanf", "Scanln", "Sscan", "Sscanf", "Sscanln"}, []reflect.Type{
+		typeOf[fmt.Scanner](),
+	}},
+	{"encoding/json/json", []string{"Marshal", "MarshalIndent"}, []reflect.Type{
+		typeOf[json.Marshaler](), typeOf[encoding.TextMarshaler](),
+	}},
+	{"encoding/json/json", []string{"Unmarshal"}, []reflect.Type{
+		typeOf[json.Unmarshaler](), typeOf[encoding.TextUnmarshaler](),
+	}},
+}
+
+// printed are the interfaces fmt looks for on what it prints.
+var printed = []reflect.Type{typeOf[fmt.Formatter](), typeOf[error](), typeOf[fmt.Stringer]()}
+
+func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
+
+// withMethodLookups adds to exports the "MapTypes" entry yaegi reads: for
+// each function of methodLookups that exports holds, the interfaces to
+// wrap its arguments in. It is applied to the overrides too, whose
+// functions are other values.
+func withMethodLookups(exports interp.Exports) {
+	m := map[reflect.Value][]reflect.Type{}
+	for _, l := range methodLookups {
+		syms, ok := exports[l.key]
+		if !ok {
+			continue
+		}
+		for _, name := range l.names {
+			if v, ok := syms[name]; ok {
+				m[v] = l.ifaces
+			}
+		}
+	}
+	if len(m) > 0 {
+		exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(m)}
+	}
+}
+
+// errorsAs is errors.As for targets of the program's own types too. Go's
+// As asks reflect whether *target implements error, which an interpreted
+// type never does for reflect (it panics "errors: *target must be
+// interface or implement error"); here such a target matches an error of
+// the tree whose value, inside the interpreter's wrapper, has its type.
+func errorsAs(err error, target any) bool {
+	t := reflect.ValueOf(target)
+	if target == nil || t.Kind() != reflect.Pointer || t.IsNil() {
+		return errors.As(err, target) // Go's own panic
+	}
+	if e := t.Type().Elem(); e.Kind() == reflect.Interface || e.Implements(typeOf[error]()) {
+		return errors.As(err, target)
+	}
+	return walkErrors(err, func(e error) bool {
+		v, ok := interpreted(e)
+		if ok && v.Type().AssignableTo(t.Elem().Type()) {
+			t.Elem().Set(v)
+		}
+		return ok && v.Type().AssignableTo(t.Elem().Type())
+	})
+}
+
+// errorsIs is errors.Is for targets of the program's own types too: their
+// wrappers hold functions, so Go's Is finds them not comparable and never
+// compares them. Here the values inside the wrappers are compared.
+func errorsIs(err, target error) bool {
+	if errors.Is(err, target) {
+		return true
+	}
+	tv, ok := interpreted(target)
+	if !ok || !tv.Type().Comparable() {
+		return false
+	}
+	return walkErrors(err, func(e error) bool {
+		v, ok := interpreted(e)
+		return ok && v.Type() == tv.Type() && v.Equal(tv)
+	})
+}
+
+// walkErrors calls f on err and the errors it wraps, depth first as
+// errors.Is and As do, until f returns true.
+func walkErrors(err error, f func(error) bool) bool {
+	for err != nil {
+		if f(err) {
+			return true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range x.Unwrap() {
+				if walkErrors(e, f) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// interpreted returns the value of the program's own type that err wraps,
+// if it is one of the interpreter's wrappers: a struct whose first field,
+// IValue, holds the value.
+func interpreted(err error) (reflect.Value, bool) {
+	v := reflect.ValueOf(err)
+	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
+		return reflect.Value{}, false
+	}
+	inner := v.Field(0)
+	if inner.Kind() == reflect.Interface {
+		inner = inner.Elem()
+	}
+	return inner, inner.IsValid()
+}
