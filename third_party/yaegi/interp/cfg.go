@@ -746,9 +746,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					src.findex = dest.findex // Set recv address to LHS.
 					dest.typ = src.typ
 				case src.action == aCompositeLit:
-					if isInterface(dest.typ) {
-						// Skip optimisation for assigned interface: the
-						// assignment wraps the value (in error, for one).
+					if isInterfaceBin(dest.typ) {
+						// Skip optimisation for an assigned interface of a
+						// compiled package: the assignment wraps the value
+						// (in error, for one).
 						break
 					}
 					if dest.action == aGetIndex || dest.action == aStar {

@@ -1285,14 +1285,17 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 				m2, i2 := n2.typ.lookupMethod(names[i])
 				if m2 != nil {
 					nod := *m2
-					nod.recv = &receiver{n, v, i2}
+					nod.recv = &receiver{nil, held, i2}
 					w.Field(i + 1).Set(genFunctionWrapper(&nod)(f))
 					continue
 				}
 				panic(n.cfgErrorf("method not found: %s", names[i]))
 			}
 			nod := *m
-			nod.recv = &receiver{n, v, indexes[i]}
+			// The receiver is the value wrapped, not n evaluated again
+			// when the method is called: n may be of another frame (see
+			// genDynamicWrapper), or have changed since.
+			nod.recv = &receiver{nil, held, indexes[i]}
 			w.Field(i + 1).Set(genFunctionWrapper(&nod)(f))
 		}
 		return w
@@ -1654,8 +1657,13 @@ func callBin(n *node) {
 			}
 		case isRegularCall(c):
 			// Handle nested function calls: pass returned values as arguments
-			for j := range c.child[0].typ.ret {
+			for j, rt := range c.child[0].typ.ret {
 				ind := c.findex + j
+				if p := newPrinter(c, getMapType); getMapType != nil && p.needs(rt, 0) || getMapType != nil && getMapType(rt) != nil {
+					// fmt.Println(f()): what f returns, as fmt should get it.
+					values = append(values, func(f *frame) reflect.Value { return p.value(f, f.data[ind], rt, 0, true) })
+					continue
+				}
 				values = append(values, func(f *frame) reflect.Value { return valueInterfaceValue(f.data[ind]) })
 			}
 		default:
@@ -1695,10 +1703,11 @@ func callBin(n *node) {
 			}
 
 			switch {
+			case getMapType != nil && getMapType(c.typ) == nil && newPrinter(c, getMapType).needs(c.typ, 0):
+				// fmt and its kind find methods with reflect: see printer.
+				values = append(values, newPrinter(c, getMapType).gen(c))
 			case isEmptyInterface(c.typ):
 				values = append(values, genValue(c))
-			case isInterfaceSrc(c.typ) && getMapType != nil:
-				values = append(values, genDynamicWrapper(c, getMapType))
 			case isInterfaceSrc(c.typ):
 				values = append(values, genValueInterfaceValue(c))
 			case isFuncSrc(c.typ):

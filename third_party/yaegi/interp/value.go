@@ -262,6 +262,13 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 			nod = nod.child[1]
 		}
 
+		// Storing a value in an interface copies it: the interface must
+		// not see later changes to the variable it came from.
+		if v.IsValid() && v.CanAddr() && (v.Kind() == reflect.Struct || v.Kind() == reflect.Array) {
+			c := reflect.New(v.Type()).Elem()
+			c.Set(v)
+			v = c
+		}
 		return reflect.ValueOf(valueInterface{nod, v})
 	}
 }

@@ -673,34 +673,181 @@ func matchWrapped(v reflect.Value, typ *itype) (reflect.Value, bool) {
 	return inner, rt != nil && inner.Type() == rt
 }
 
-// genDynamicWrapper passes a value of an interface type of interpreted
-// code to a compiled function that looks for methods on its argument
-// (fmt for String, Error): the value's dynamic type decides which of the
-// interfaces mapType knows it is wrapped in. A value of type shape holding
-// a square with a String method prints as that method says.
-func genDynamicWrapper(n *node, mapType func(*itype) reflect.Type) func(*frame) reflect.Value {
-	raw := genValue(n)
-	concrete := genValueInterfaceValue(n)
-	var wrappers sync.Map // dynamicWrapperKey → func(*frame, reflect.Value) reflect.Value
-	return func(f *frame) reflect.Value {
-		vi, ok := raw(f).Interface().(valueInterface)
-		if !ok || vi.node == nil || vi.node.typ == nil || isInterface(vi.node.typ) {
-			return concrete(f)
-		}
-		rt := mapType(vi.node.typ)
-		if rt == nil {
-			return concrete(f)
-		}
-		key := dynamicWrapperKey{vi.node, rt}
-		w, ok := wrappers.Load(key)
-		if !ok {
-			w, _ = wrappers.LoadOrStore(key, interfaceWrapper(vi.node, rt))
-		}
-		return w.(func(*frame, reflect.Value) reflect.Value)(f, getConcreteValue(vi.value))
-	}
+// A printer gives fmt (and the other functions of mapTypes) an argument
+// of interpreted code in a form whose methods fmt can find. Values of the
+// program's types with String or Error are wrapped (interfaceWrapper);
+// the interpreter's valueInterface, which holds a value stored in an
+// interface, is opened; and a slice, array, map or struct that holds such
+// values, or a pointer to such a struct, is copied with interface{}
+// elements or fields in their place, so that fmt prints each element as
+// Go would: [21.5°C 30.0°C], not [21.5 30] or the interpreter's fields.
+type printer struct {
+	mapType func(*itype) reflect.Type
+	base    *node    // the argument: positions for errors
+	cache   sync.Map // printerKey → wrapper or struct type
 }
 
-type dynamicWrapperKey struct {
-	n  *node
-	rt reflect.Type
+type printerKey struct {
+	t    *itype
+	kind int // 0: wrapper, 1: struct
+}
+
+func newPrinter(base *node, mapType func(*itype) reflect.Type) *printer {
+	return &printer{mapType: mapType, base: base}
+}
+
+// gen returns the argument's value as fmt should get it.
+func (p *printer) gen(n *node) func(*frame) reflect.Value {
+	value := genValue(n)
+	return func(f *frame) reflect.Value { return p.value(f, value(f), n.typ, 0, true) }
+}
+
+// needs reports whether a value of type t must be converted for fmt.
+func (p *printer) needs(t *itype, depth int) bool {
+	if t == nil || depth > 5 || isBin(t) {
+		return false
+	}
+	if t.cat != interfaceT && p.mapType(t) != nil {
+		return true // a named type with String or Error, of any kind
+	}
+	switch t.cat {
+	case interfaceT:
+		return true
+	case linkedT:
+		return p.needs(t.val, depth+1)
+	case sliceT, arrayT, variadicT, mapT:
+		return p.needs(t.val, depth+1)
+	case structT:
+		for _, f := range t.field {
+			if p.needs(f.typ, depth+1) {
+				return true
+			}
+		}
+	case ptrT:
+		return depth == 0 && isStruct(t.val) && p.needs(t.val, depth+1)
+	}
+	return false
+}
+
+// value converts v, of static type t; exported is false inside an
+// unexported field, where fmt calls no methods.
+func (p *printer) value(f *frame, v reflect.Value, t *itype, depth int, exported bool) reflect.Value {
+	for v.IsValid() && depth <= 5 {
+		if v.Kind() == reflect.Interface {
+			if v.IsNil() {
+				return v
+			}
+			v = v.Elem()
+			continue
+		}
+		if !v.CanInterface() {
+			return v
+		}
+		vi, ok := v.Interface().(valueInterface)
+		if !ok {
+			break
+		}
+		if vi.node == nil {
+			return reflect.Value{}
+		}
+		t, v = vi.node.typ, vi.value
+	}
+	if !v.IsValid() || t == nil || isInterface(t) || isBin(t) || depth > 5 {
+		return v
+	}
+	if exported {
+		if rt := p.mapType(t); rt != nil {
+			if _, ok := wrapped(v); ok {
+				return v
+			}
+			return p.wrapper(t, rt)(f, v)
+		}
+	}
+	u := t
+	for u.cat == linkedT && u.val != nil {
+		u = u.val
+	}
+	switch u.cat {
+	case sliceT, arrayT, variadicT:
+		if !p.needs(u.val, depth+1) || (v.Kind() == reflect.Slice && v.IsNil()) {
+			return v
+		}
+		out := reflect.MakeSlice(reflect.TypeOf([]interface{}{}), v.Len(), v.Len())
+		for i := 0; i < v.Len(); i++ {
+			if e := p.value(f, v.Index(i), u.val, depth+1, exported); e.IsValid() {
+				out.Index(i).Set(e)
+			}
+		}
+		return out
+	case mapT:
+		if !p.needs(u.val, depth+1) || v.IsNil() {
+			return v
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), reflect.TypeOf((*interface{})(nil)).Elem()), v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			e := p.value(f, it.Value(), u.val, depth+1, exported)
+			if !e.IsValid() {
+				e = reflect.Zero(out.Type().Elem())
+			}
+			out.SetMapIndex(it.Key(), e)
+		}
+		return out
+	case structT:
+		if !p.needs(u, depth) || v.Kind() != reflect.Struct {
+			return v
+		}
+		st := p.structType(u, v.Type())
+		out := reflect.New(st).Elem()
+		for i, fl := range u.field {
+			fv := field(v, i)
+			if st.Field(i).Type != fv.Type() {
+				fv = p.value(f, fv, fl.typ, depth+1, exported && canExport(fl.name))
+			}
+			if fv.IsValid() {
+				field(out, i).Set(fv)
+			}
+		}
+		return out
+	case ptrT:
+		if depth != 0 || v.IsNil() || !p.needs(u, 0) {
+			return v
+		}
+		e := p.value(f, v.Elem(), u.val, depth+1, exported)
+		out := reflect.New(e.Type())
+		out.Elem().Set(e)
+		return out
+	}
+	return v
+}
+
+// wrapper returns the wrapper of type rt for values of type t.
+func (p *printer) wrapper(t *itype, rt reflect.Type) func(*frame, reflect.Value) reflect.Value {
+	key := printerKey{t, 0}
+	if w, ok := p.cache.Load(key); ok {
+		return w.(func(*frame, reflect.Value) reflect.Value)
+	}
+	n := *p.base
+	n.typ = t
+	w, _ := p.cache.LoadOrStore(key, interfaceWrapper(&n, rt))
+	return w.(func(*frame, reflect.Value) reflect.Value)
+}
+
+// structType returns the struct type like rt, u's reflect type, with
+// interface{} fields where u's fields need converting.
+func (p *printer) structType(u *itype, rt reflect.Type) reflect.Type {
+	key := printerKey{u, 1}
+	if st, ok := p.cache.Load(key); ok {
+		return st.(reflect.Type)
+	}
+	fields := make([]reflect.StructField, rt.NumField())
+	for i := range fields {
+		fields[i] = rt.Field(i)
+		fields[i].Offset, fields[i].Index = 0, nil
+		if i < len(u.field) && p.needs(u.field[i].typ, 1) {
+			fields[i].Type = reflect.TypeOf((*interface{})(nil)).Elem()
+		}
+	}
+	st, _ := p.cache.LoadOrStore(key, reflect.StructOf(fields))
+	return st.(reflect.Type)
 }
