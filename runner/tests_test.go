@@ -119,3 +119,49 @@ func TestPackageTests(t *testing.T) {
 		t.Errorf("with -run: code %d, %d tests; want 0, 2", res.Code, len(res.Tests))
 	}
 }
+
+// TestTestLogPrints: t.Log and t.Errorf print as fmt does, String and
+// Error methods of the program's types included, at the line of the call
+// (not of a String method the formatting ran).
+func TestTestLogPrints(t *testing.T) {
+	src := `package shop
+
+import "fmt"
+
+type Temp struct{ C float64 }
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°C", t.C) }
+
+type code int
+
+func (c code) Error() string { return "code error" }
+`
+	tests := `package shop
+
+import "testing"
+
+func TestPrint(t *testing.T) {
+	var held any = Temp{3}
+	t.Logf("%v %v %v", Temp{1}, []Temp{{2}}, held)
+	t.Log(Temp{4}, code(5))
+	t.Errorf("got %v, want %s", code(6), Temp{7})
+}
+`
+	out := &output{}
+	_, err := runner.Run(t.Context(), runner.Program{
+		Test:  true,
+		Files: []runner.File{{Name: "shop.go", Src: []byte(src)}, {Name: "shop_test.go", Src: []byte(tests)}},
+	}, runner.Options{Events: out.event})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"shop_test.go:7: 1.0°C [2.0°C] 3.0°C",
+		"shop_test.go:8: 4.0°C code error",
+		"shop_test.go:9: got code error, want 7.0°C",
+	} {
+		if !strings.Contains(out.all.String(), s) {
+			t.Errorf("output does not contain %q:\n%s", s, out.all.String())
+		}
+	}
+}

@@ -41,6 +41,19 @@ var methodLookups = []struct {
 	}},
 }
 
+// methodPrinters are the methods of compiled types that print their
+// arguments as fmt does: the engine's testing.T and TB (t.Errorf).
+var methodPrinters = []struct {
+	key   string // the package's symbol key
+	recv  reflect.Type
+	names []string
+}{
+	{"testing/testing", reflect.TypeFor[*T](), testingPrinters},
+	{"testing/testing", reflect.TypeFor[TB](), testingPrinters},
+}
+
+var testingPrinters = []string{"Error", "Errorf", "Fatal", "Fatalf", "Log", "Logf", "Skip", "Skipf"}
+
 // printed are the interfaces fmt looks for on what it prints.
 var printed = []reflect.Type{typeOf[fmt.Formatter](), typeOf[error](), typeOf[fmt.Stringer]()}
 
@@ -48,8 +61,9 @@ func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
 
 // withMethodLookups adds to exports the "MapTypes" entry yaegi reads: for
 // each function of methodLookups that exports holds, the interfaces to
-// wrap its arguments in. It is applied to the overrides too, whose
-// functions are other values.
+// wrap its arguments in; and "MethodMapTypes", the same for
+// methodPrinters. It is applied to the overrides too, whose functions are
+// other values.
 func withMethodLookups(exports interp.Exports) {
 	m := map[reflect.Value][]reflect.Type{}
 	for _, l := range methodLookups {
@@ -63,8 +77,17 @@ func withMethodLookups(exports interp.Exports) {
 			}
 		}
 	}
-	if len(m) > 0 {
-		exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(m)}
+	methods := map[string][]reflect.Type{}
+	for _, p := range methodPrinters {
+		if _, ok := exports[p.key]; !ok {
+			continue
+		}
+		for _, name := range p.names {
+			methods[p.recv.String()+"."+name] = printed
+		}
+	}
+	if len(m)+len(methods) > 0 {
+		exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(m), "MethodMapTypes": reflect.ValueOf(methods)}
 	}
 }
 

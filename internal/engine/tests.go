@@ -173,15 +173,20 @@ type TB interface {
 	Context() context.Context
 }
 
-// log writes a line of the test's log, at the line of the program that
-// called the method the test is in (the engine's At hook knows it).
-func (t *T) log(s string) {
-	where := ""
+// where is the line of the program that called the method the test is
+// in (the engine's At hook knows it), as the log shows it. It is read
+// before the arguments are formatted: a String method they call moves it.
+func (t *T) where() string {
 	if g := current(); g != nil {
 		if f := t.c.frameAt(tokenPos(g.getAt())); f != nil && f.File != "" {
-			where = fmt.Sprintf("%s:%d: ", f.File, f.Line)
+			return fmt.Sprintf("%s:%d: ", f.File, f.Line)
 		}
 	}
+	return ""
+}
+
+// log writes a line of the test's log, located where.
+func (t *T) log(where, s string) {
 	if !strings.HasSuffix(s, "\n") {
 		s += "\n"
 	}
@@ -189,28 +194,37 @@ func (t *T) log(s string) {
 }
 
 // Log is testing.T.Log.
-func (t *T) Log(args ...any) { t.log(fmt.Sprintln(args...)) }
+func (t *T) Log(args ...any) { t.log(t.where(), fmt.Sprintln(args...)) }
 
 // Logf is testing.T.Logf.
-func (t *T) Logf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)) }
+func (t *T) Logf(format string, args ...any) { t.log(t.where(), fmt.Sprintf(format, args...)) }
 
 // Error is testing.T.Error.
-func (t *T) Error(args ...any) { t.log(fmt.Sprintln(args...)); t.T.Fail() }
+func (t *T) Error(args ...any) { t.log(t.where(), fmt.Sprintln(args...)); t.T.Fail() }
 
 // Errorf is testing.T.Errorf.
-func (t *T) Errorf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)); t.T.Fail() }
+func (t *T) Errorf(format string, args ...any) {
+	t.log(t.where(), fmt.Sprintf(format, args...))
+	t.T.Fail()
+}
 
 // Fatal is testing.T.Fatal.
-func (t *T) Fatal(args ...any) { t.log(fmt.Sprintln(args...)); t.T.FailNow() }
+func (t *T) Fatal(args ...any) { t.log(t.where(), fmt.Sprintln(args...)); t.T.FailNow() }
 
 // Fatalf is testing.T.Fatalf.
-func (t *T) Fatalf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)); t.T.FailNow() }
+func (t *T) Fatalf(format string, args ...any) {
+	t.log(t.where(), fmt.Sprintf(format, args...))
+	t.T.FailNow()
+}
 
 // Skip is testing.T.Skip.
-func (t *T) Skip(args ...any) { t.log(fmt.Sprintln(args...)); t.T.SkipNow() }
+func (t *T) Skip(args ...any) { t.log(t.where(), fmt.Sprintln(args...)); t.T.SkipNow() }
 
 // Skipf is testing.T.Skipf.
-func (t *T) Skipf(format string, args ...any) { t.log(fmt.Sprintf(format, args...)); t.T.SkipNow() }
+func (t *T) Skipf(format string, args ...any) {
+	t.log(t.where(), fmt.Sprintf(format, args...))
+	t.T.SkipNow()
+}
 
 // Helper is testing.T.Helper: the lines are the program's already.
 func (t *T) Helper() {}

@@ -56,4 +56,11 @@ func main() {
 	fmt.Println(a, s, box, describe(s))
 	fmt.Println([]any{box, temps[0], 7, "x"}, []shape{rect{1, 1}})
 	fmt.Printf("%v %d\n", level(1), level(1))
+
+	var held any = Temp{"Rome", 25}
+	var converted = any(Temp{"Pisa", 24})
+	var st fmt.Stringer = Temp{"Bari", 27}
+	type named interface{ String() string }
+	var n named = temps[0]
+	fmt.Println(held, converted, st, n)
 }

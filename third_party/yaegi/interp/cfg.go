@@ -759,6 +759,11 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.gen = nop
 					src.findex = dest.findex
 					src.level = level
+					if isInterfaceSrc(dest.typ) && !isInterface(src.typ) {
+						// The literal is built in the variable; then it is
+						// boxed with its type, as an assignment boxes it.
+						n.gen = boxComposite
+					}
 				case len(n.child) < 4 && n.kind != defineStmt && isArithmeticAction(src) && !isInterface(dest.typ):
 					// Optimize single assignments from some arithmetic operations.
 					src.typ = dest.typ

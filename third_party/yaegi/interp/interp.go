@@ -211,6 +211,9 @@ type Interpreter struct {
 	binPkg     Exports                          // binary packages used in interpreter, indexed by path
 	rdir       map[string]bool                  // for src import cycle detection
 	mapTypes   map[reflect.Value][]reflect.Type // special interfaces mapping for wrappers
+	// methodMapTypes is mapTypes for methods of compiled types, by
+	// "receiver type.method" ("*engine.T.Errorf").
+	methodMapTypes map[string][]reflect.Type
 
 	mutex    sync.RWMutex
 	frame    *frame            // program data storage during execution
@@ -409,12 +412,13 @@ type Options struct {
 // New returns a new interpreter.
 func New(options Options) *Interpreter {
 	i := Interpreter{
-		opt:      opt{context: build.Default, filesystem: &realFS{}, env: map[string]string{}},
-		frame:    newFrame(nil, 0, 0),
-		fset:     token.NewFileSet(),
-		universe: initUniverse(),
-		scopes:   map[string]*scope{},
-		binPkg:   Exports{"": map[string]reflect.Value{"_error": reflect.ValueOf((*_error)(nil))}},
+		opt:            opt{context: build.Default, filesystem: &realFS{}, env: map[string]string{}},
+		frame:          newFrame(nil, 0, 0),
+		fset:           token.NewFileSet(),
+		universe:       initUniverse(),
+		scopes:         map[string]*scope{},
+		binPkg:         Exports{"": map[string]reflect.Value{"_error": reflect.ValueOf((*_error)(nil))}},
+		methodMapTypes: map[string][]reflect.Type{},
 		mapTypes: map[reflect.Value][]reflect.Type{
 			reflect.ValueOf((*_error)(nil)): {reflect.TypeOf(_errorUnwrap{})},
 		},

@@ -1629,7 +1629,14 @@ func callBin(n *node) {
 	// getMapType returns a reflect type suitable for interface wrapper for functions
 	// with some special processing in case of interface{} argument, i.e. fmt.Printf.
 	var getMapType func(*itype) reflect.Type
-	if lr, ok := n.interp.mapTypes[c0.rval]; ok {
+	lr, ok := n.interp.mapTypes[c0.rval]
+	if recv := c0.child; !ok && c0.kind == selectorExpr && len(recv) == 2 && recv[0].typ != nil && isBin(recv[0].typ) {
+		// A method of a compiled type, such as testing's t.Errorf.
+		if rt := recv[0].typ.TypeOf(); rt != nil {
+			lr, ok = n.interp.methodMapTypes[rt.String()+"."+recv[1].ident]
+		}
+	}
+	if ok {
 		getMapType = func(typ *itype) reflect.Type {
 			for _, rt := range lr {
 				if typ.implements(&itype{cat: valueT, rtype: rt}) {
@@ -1703,7 +1710,7 @@ func callBin(n *node) {
 			}
 
 			switch {
-			case getMapType != nil && getMapType(c.typ) == nil && newPrinter(c, getMapType).needs(c.typ, 0):
+			case getMapType != nil && (isInterfaceSrc(c.typ) || getMapType(c.typ) == nil) && newPrinter(c, getMapType).needs(c.typ, 0):
 				// fmt and its kind find methods with reflect: see printer.
 				values = append(values, newPrinter(c, getMapType).gen(c))
 			case isEmptyInterface(c.typ):

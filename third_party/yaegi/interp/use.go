@@ -105,10 +105,17 @@ func (interp *Interpreter) Use(values Exports) error {
 		importPath := path.Dir(k)
 		packageName := path.Base(k)
 
-		if k == "." && v["MapTypes"].IsValid() {
+		if k == "." && (v["MapTypes"].IsValid() || v["MethodMapTypes"].IsValid()) {
 			// Use mapping for special interface wrappers.
-			for kk, vv := range v["MapTypes"].Interface().(map[reflect.Value][]reflect.Type) {
-				interp.mapTypes[kk] = vv
+			if m := v["MapTypes"]; m.IsValid() {
+				for kk, vv := range m.Interface().(map[reflect.Value][]reflect.Type) {
+					interp.mapTypes[kk] = vv
+				}
+			}
+			if m := v["MethodMapTypes"]; m.IsValid() {
+				for kk, vv := range m.Interface().(map[string][]reflect.Type) {
+					interp.methodMapTypes[kk] = vv
+				}
 			}
 			continue
 		}

@@ -156,7 +156,7 @@ func genValue(n *node) func(*frame) reflect.Value {
 func genDestValue(typ *itype, n *node) func(*frame) reflect.Value {
 	convertLiteralValue(n, typ.TypeOf())
 	switch {
-	case isInterfaceSrc(typ) && (!isEmptyInterface(typ) || len(n.typ.method) > 0):
+	case isInterfaceSrc(typ) && (!isEmptyInterface(typ) || len(n.typ.method) > 0 || len(convertedFrom(n).typ.method) > 0):
 		return genValueInterface(n)
 	case isNamedFuncSrc(n.typ):
 		return genFunctionWrapper(n)
@@ -250,16 +250,15 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 			nod = vi.node
 		}
 
+		// A conversion of a concrete value to an interface keeps the
+		// value: the dynamic type is the operand's, not the interface's.
+		if nod != nil {
+			nod = convertedFrom(nod)
+		}
+
 		// empty interface, do not wrap.
 		if nod != nil && isEmptyInterface(nod.typ) {
 			return v
-		}
-
-		// A conversion of a concrete value to an interface keeps the
-		// value: the dynamic type is the operand's, not the interface's.
-		for nod != nil && nod.kind == callExpr && nod.action == aConvert && len(nod.child) == 2 &&
-			isInterface(nod.typ) && !isInterface(nod.child[1].typ) {
-			nod = nod.child[1]
 		}
 
 		// Storing a value in an interface copies it: the interface must

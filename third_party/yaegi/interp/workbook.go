@@ -851,3 +851,38 @@ func (p *printer) structType(u *itype, rt reflect.Type) reflect.Type {
 	st, _ := p.cache.LoadOrStore(key, reflect.StructOf(fields))
 	return st.(reflect.Type)
 }
+
+// boxComposite ends the assignment of a composite literal to a variable
+// of an interface type, built in place (see the assignment's optimisation
+// in cfg): the value is stored with its node, as genValueInterface stores
+// any other value, so that its methods and type are known (fmt calls its
+// String method).
+func boxComposite(n *node) {
+	src := n.lastChild()
+	dest := genValue(n.child[0])
+	next := getExec(n.tnext)
+	n.exec = func(f *frame) bltn {
+		d := dest(f)
+		v := d
+		if v.Kind() == reflect.Interface {
+			v = v.Elem()
+		}
+		if v.IsValid() {
+			if _, ok := v.Interface().(valueInterface); !ok {
+				d.Set(reflect.ValueOf(valueInterface{src, v}))
+			}
+		}
+		return next
+	}
+}
+
+// convertedFrom is the operand of n when n converts a concrete value to an
+// interface (any(t), shape(t)): the node whose type is the value's dynamic
+// type. Otherwise it is n.
+func convertedFrom(n *node) *node {
+	for n.kind == callExpr && n.action == aConvert && len(n.child) == 2 &&
+		isInterface(n.typ) && !isInterface(n.child[1].typ) {
+		n = n.child[1]
+	}
+	return n
+}
