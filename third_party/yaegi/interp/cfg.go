@@ -1119,7 +1119,15 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				fun := c0.child[0].sym.node
 				lt := []*itype{}
 				for _, c := range c0.child[1:] {
-					lt = append(lt, c.typ)
+					t := c.typ
+					if t == nil {
+						// A type argument that is itself an instance
+						// (Pair[string, int]) has no type yet.
+						if t, err = nodeType(interp, sc, c); err != nil {
+							return
+						}
+					}
+					lt = append(lt, t)
 				}
 				g, found, err := genAST(sc, fun, lt)
 				if err != nil {
@@ -1968,9 +1976,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					cur.tnext = an.start
 				}
 				if pn != nil {
-					// Chain channect init action to send data init action.
-					// (already done by wireChild, but let's be explicit).
-					an.tnext = pn
+					// Chain channect init action to send data init action,
+					// from its start: the value may need computing first
+					// (out <- Out{j, j.ID * j.ID}).
+					if pn != an {
+						an.tnext = pn.start
+					}
 					cur = pn
 				}
 			}
