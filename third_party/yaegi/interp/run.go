@@ -386,7 +386,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 	case isInterfaceSrc(typ):
 		n.exec = func(f *frame) bltn {
 			valf := value(f)
-			v, ok := valf.Interface().(valueInterface)
+			v, ok := asValueInterface(valf)
 			if setStatus {
 				defer func() {
 					value1(f).SetBool(ok)
@@ -479,7 +479,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 		n.exec = func(f *frame) bltn {
 			var leftType reflect.Type
 			v := value(f)
-			val, ok := v.Interface().(valueInterface)
+			val, ok := asValueInterface(v)
 			if setStatus {
 				defer func() {
 					value1(f).SetBool(ok)
@@ -612,7 +612,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 		}
 	default:
 		n.exec = func(f *frame) bltn {
-			v, ok := value(f).Interface().(valueInterface)
+			v, ok := asValueInterface(value(f))
 			if setStatus {
 				defer func() {
 					value1(f).SetBool(ok)
@@ -1154,7 +1154,7 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 				src, dest := rcvr(f), d[numRet]
 				sk, dk := src.Kind(), dest.Kind()
 				for {
-					vs, ok := src.Interface().(valueInterface)
+					vs, ok := asValueInterface(src)
 					if !ok {
 						break
 					}
@@ -1254,7 +1254,7 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 			}
 		}
 		var n2 *node
-		if vi, ok := v.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(v); ok {
 			n2 = vi.node
 		}
 		// The wrapper holds the value itself: getConcreteValue takes a
@@ -1262,7 +1262,7 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 		// keep one of its fields, which assertions and == then saw.
 		held := v
 		for {
-			vi, ok := held.Interface().(valueInterface)
+			vi, ok := asValueInterface(held)
 			if !ok {
 				break
 			}
@@ -1307,7 +1307,7 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 // If valid, the returned value is a method function with the receiver already set
 // (no need to pass it at call).
 func methodByName(value reflect.Value, name string, index []int) (v reflect.Value) {
-	if vi, ok := value.Interface().(valueInterface); ok {
+	if vi, ok := asValueInterface(value); ok {
 		if v = getConcreteValue(vi.value).MethodByName(name); v.IsValid() {
 			return
 		}
@@ -1835,7 +1835,7 @@ func callBin(n *node) {
 				out := callFn(value(f), in)
 				for i, v := range out {
 					dest := f.data[b+i]
-					if _, ok := dest.Interface().(valueInterface); ok {
+					if _, ok := asValueInterface(dest); ok {
 						v = reflect.ValueOf(valueInterface{value: v})
 					}
 					dest.Set(v)
@@ -1856,7 +1856,7 @@ func callBin(n *node) {
 						continue
 					}
 					dest := getFrame(f, n.level).data[n.findex+i]
-					if _, ok := dest.Interface().(valueInterface); ok {
+					if _, ok := asValueInterface(dest); ok {
 						r = reflect.ValueOf(valueInterface{value: r})
 					}
 					dest.Set(r)
@@ -2086,9 +2086,12 @@ func getFunc(n *node) {
 	n.exec = func(f *frame) bltn {
 		fr := f.clone()
 		n.interp.trackFrame(fr, n)
+		f.mutex.RLock()
 		o := getFrame(f, l).data[i]
+		f.mutex.RUnlock()
 
-		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
+		var fct reflect.Value
+		fct = reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			fr2 := newFrame(fr, len(n.types), fr.runid())
 			d := fr2.data
@@ -2117,8 +2120,14 @@ func getFunc(n *node) {
 			// Interpreter code execution.
 			runCfg(n.child[3].start, fr2, n, n)
 
+			// The slot gets back its value from before, unless the
+			// function literal has been evaluated again since: a
+			// goroutine started in a loop ends while the loop makes
+			// the next closure, and must not put an old one back.
 			f.mutex.Lock()
-			getFrame(f, l).data[i] = o
+			if d := getFrame(f, l).data; d[i] == fct {
+				d[i] = o
+			}
 			f.mutex.Unlock()
 
 			return fr2.data[:numRet]
@@ -2156,7 +2165,7 @@ func getMethodByName(n *node) {
 	n.exec = func(f *frame) bltn {
 		// The interface object must be directly accessible, or embedded in a struct (exported anonymous field).
 		val0 := value0(f)
-		val, ok := value0(f).Interface().(valueInterface)
+		val, ok := asValueInterface(value0(f))
 		if !ok {
 			// Search the first embedded valueInterface.
 			for val0.Kind() == reflect.Ptr {
@@ -2167,7 +2176,7 @@ func getMethodByName(n *node) {
 				if !fld.Anonymous || !fld.IsExported() {
 					continue
 				}
-				if val, ok = val0.Field(i).Interface().(valueInterface); ok {
+				if val, ok = asValueInterface(val0.Field(i)); ok {
 					break
 					// TODO: should we keep track of all the vals that are indeed valueInterface,
 					// so that later on we can call MethodByName on all of them until one matches?
@@ -2179,7 +2188,7 @@ func getMethodByName(n *node) {
 		}
 		// Traverse nested interface values to get the concrete value.
 		for {
-			v, ok := val.value.Interface().(valueInterface)
+			v, ok := asValueInterface(val.value)
 			if !ok {
 				break
 			}
@@ -2238,7 +2247,7 @@ func lookupMethodValue(val valueInterface, name string) (r reflect.Value, m *nod
 	}
 	nf := v.NumField()
 	for i := 0; i < nf; i++ {
-		vi, ok := field(v, i).Interface().(valueInterface)
+		vi, ok := asValueInterface(field(v, i))
 		if !ok {
 			continue
 		}
@@ -3265,7 +3274,7 @@ func _case(n *node) {
 					}
 					return fnext
 				}
-				if vi, ok := v.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(v); ok {
 					if vi.node != nil {
 						if vi.node.typ.id() == typ.id() {
 							destValue(f).Set(vi.value)
@@ -3314,7 +3323,7 @@ func _case(n *node) {
 					}
 					return fnext
 				}
-				if vi, ok := val.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(val); ok {
 					if v := vi.node; v != nil {
 						for _, typ := range types {
 							if v.typ.id() == typ.id() {
@@ -3381,7 +3390,7 @@ func implementsInterface(v reflect.Value, t *itype) bool {
 	if vt.methods().contains(t.methods()) {
 		return true
 	}
-	vi, ok := v.Interface().(valueInterface)
+	vi, ok := asValueInterface(v)
 	if !ok {
 		return false
 	}
@@ -4181,7 +4190,7 @@ func isNilChild(child int) func(n *node) {
 				n.exec = func(f *frame) bltn {
 					v := value(f)
 					var r bool
-					if vi, ok := v.Interface().(valueInterface); ok {
+					if vi, ok := asValueInterface(v); ok {
 						r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 					} else {
 						r = v.IsNil()
@@ -4194,7 +4203,7 @@ func isNilChild(child int) func(n *node) {
 			n.exec = func(f *frame) bltn {
 				v := value(f)
 				var r bool
-				if vi, ok := v.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(v); ok {
 					r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 				} else {
 					r = v.IsNil()
@@ -4221,7 +4230,7 @@ func isNilChild(child int) func(n *node) {
 
 		n.exec = func(f *frame) bltn {
 			v := value(f)
-			if vi, ok := v.Interface().(valueInterface); ok {
+			if vi, ok := asValueInterface(v); ok {
 				if (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT) {
 					dest(f).SetBool(true)
 					return tnext
@@ -4268,7 +4277,7 @@ func isNotNil(n *node) {
 			n.exec = func(f *frame) bltn {
 				v := value(f)
 				var r bool
-				if vi, ok := v.Interface().(valueInterface); ok {
+				if vi, ok := asValueInterface(v); ok {
 					r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 				} else {
 					r = v.IsNil()
@@ -4281,7 +4290,7 @@ func isNotNil(n *node) {
 		n.exec = func(f *frame) bltn {
 			v := value(f)
 			var r bool
-			if vi, ok := v.Interface().(valueInterface); ok {
+			if vi, ok := asValueInterface(v); ok {
 				r = (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT)
 			} else {
 				r = v.IsNil()
@@ -4308,7 +4317,7 @@ func isNotNil(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		v := value(f)
-		if vi, ok := v.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(v); ok {
 			if (vi == valueInterface{} || vi.node.kind == basicLit && vi.node.typ.cat == nilT) {
 				dest(f).SetBool(false)
 				return fnext

@@ -62,7 +62,7 @@ func genValueRecv(n *node) func(*frame) reflect.Value {
 			// Note that we can't use reflect FieldByIndex method, as we may
 			// traverse valueInterface wrappers to access the embedded receiver.
 			r = field(r, i)
-			vi, ok := r.Interface().(valueInterface)
+			vi, ok := asValueInterface(r)
 			if ok {
 				r = vi.value
 			}
@@ -242,7 +242,7 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 
 		for v.IsValid() {
 			// traverse interface indirections to find out concrete type
-			vi, ok := v.Interface().(valueInterface)
+			vi, ok := asValueInterface(v)
 			if !ok {
 				break
 			}
@@ -275,7 +275,7 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 func getConcreteValue(val reflect.Value) reflect.Value {
 	v := val
 	for {
-		vi, ok := v.Interface().(valueInterface)
+		vi, ok := asValueInterface(v)
 		if !ok {
 			break
 		}
@@ -343,7 +343,7 @@ func getBinValue(getMapType func(*itype) reflect.Type, value func(*frame) reflec
 	if getMapType == nil {
 		return v
 	}
-	val, ok := v.Interface().(valueInterface)
+	val, ok := asValueInterface(v)
 	if !ok || val.node == nil {
 		return v
 	}
@@ -355,7 +355,7 @@ func getBinValue(getMapType func(*itype) reflect.Type, value func(*frame) reflec
 
 func valueInterfaceValue(v reflect.Value) reflect.Value {
 	for {
-		vv, ok := v.Interface().(valueInterface)
+		vv, ok := asValueInterface(v)
 		if !ok {
 			break
 		}
@@ -369,7 +369,7 @@ func genValueInterfaceValue(n *node) func(*frame) reflect.Value {
 
 	return func(f *frame) reflect.Value {
 		v := value(f)
-		if vi, ok := v.Interface().(valueInterface); ok && vi.node == nil {
+		if vi, ok := asValueInterface(v); ok && vi.node == nil {
 			// Uninitialized interface value, set it to a correct zero value.
 			v.Set(zeroInterfaceValue())
 			v = value(f)

@@ -411,7 +411,7 @@ func valueInterfaceOf(v reflect.Value) (reflect.Value, bool) {
 	if !v.IsValid() || !v.CanInterface() {
 		return v, false
 	}
-	if vi, ok := v.Interface().(valueInterface); ok {
+	if vi, ok := asValueInterface(v); ok {
 		return vi.value, true
 	}
 	return v, false
@@ -577,7 +577,7 @@ func comparableValue(v reflect.Value) interface{} {
 			v = v.Elem()
 			continue
 		}
-		if vi, ok := v.Interface().(valueInterface); ok {
+		if vi, ok := asValueInterface(v); ok {
 			v = vi.value
 			continue
 		}
@@ -743,7 +743,7 @@ func (p *printer) value(f *frame, v reflect.Value, t *itype, depth int, exported
 		if !v.CanInterface() {
 			return v
 		}
-		vi, ok := v.Interface().(valueInterface)
+		vi, ok := asValueInterface(v)
 		if !ok {
 			break
 		}
@@ -868,7 +868,7 @@ func boxComposite(n *node) {
 			v = v.Elem()
 		}
 		if v.IsValid() {
-			if _, ok := v.Interface().(valueInterface); !ok {
+			if _, ok := asValueInterface(v); !ok {
 				d.Set(reflect.ValueOf(valueInterface{src, v}))
 			}
 		}
@@ -885,4 +885,20 @@ func convertedFrom(n *node) *node {
 		n = n.child[1]
 	}
 	return n
+}
+
+// asValueInterface is v.Interface().(valueInterface) that copies nothing
+// it does not return. Interface copies a struct; reading a struct that
+// another goroutine is writing (a mutex, an atomic counter, a field under
+// a lock) is a race, which the race detector would report as the
+// program's when the program has none.
+func asValueInterface(v reflect.Value) (valueInterface, bool) {
+	if v.IsValid() && v.Kind() == reflect.Interface && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !v.IsValid() || v.Type() != valueInterfaceType {
+		return valueInterface{}, false
+	}
+	vi, ok := v.Interface().(valueInterface)
+	return vi, ok
 }
