@@ -1,11 +1,13 @@
 package engine
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"reflect"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -173,7 +175,7 @@ func (c *child) explainRace(block []string) *wire.Race {
 	for i, a := range accs {
 		acc := wire.RaceAccess{Write: a.write, Goroutine: a.id}
 		if reg != nil {
-			acc.Lines = c.accessLines(reg.key, a.write, len(accs) == 2 && accs[1-i].write != a.write)
+			acc.Lines = c.accessLines(reg.key, a.write && !reg.contents, len(accs) == 2 && accs[1-i].write != a.write, reg.contents)
 		}
 		race.Accesses = append(race.Accesses, acc)
 		if i > 0 {
@@ -201,7 +203,10 @@ func (c *child) explainRace(block []string) *wire.Race {
 // way asked (read or write). When the other side of the race is the other
 // kind of access, the lines that do both (counter++) go first: that is
 // where two goroutines running the same code collide.
-func (c *child) accessLines(key string, write, mixed bool) []wire.Frame {
+//
+// For the contents of a map, every line that uses the variable counts:
+// m[k] = v writes the map but only reads the variable m.
+func (c *child) accessLines(key string, write, mixed, contents bool) []wire.Frame {
 	a := c.prog.Accesses[key]
 	if a == nil {
 		return nil
@@ -209,6 +214,13 @@ func (c *child) accessLines(key string, write, mixed bool) []wire.Frame {
 	lines, other := a.Reads, a.Writes
 	if write {
 		lines, other = a.Writes, a.Reads
+	}
+	if contents {
+		lines, mixed = append(append([]lower.Line{}, a.Reads...), a.Writes...), false
+		slices.SortFunc(lines, func(x, y lower.Line) int {
+			return cmp.Or(strings.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line))
+		})
+		lines = slices.Compact(lines)
 	}
 	if mixed {
 		var both []lower.Line
@@ -230,11 +242,13 @@ func (c *child) accessLines(key string, write, mixed bool) []wire.Frame {
 	return out
 }
 
-// A region is the memory of one variable, field or element.
+// A region is the memory of one variable, field or element, or the
+// contents of a map, which the runtime reports at the map's own address.
 type region struct {
 	addr, size uintptr
 	name, kind string
 	key        string // into lower.Program.Accesses
+	contents   bool   // the contents of the map the variable holds
 }
 
 type regions []region
@@ -292,6 +306,12 @@ func (rs *regions) add(v reflect.Value, name, kind, key string, depth int) {
 	case reflect.Pointer:
 		if p := peekPointer(addr); p != nil {
 			rs.add(reflect.NewAt(t.Elem(), p).Elem(), name, kind, key, depth-1)
+		}
+	case reflect.Map:
+		// The runtime tells the race detector of a map's reads and
+		// writes at the address of the map itself.
+		if p := peekPointer(addr); p != nil {
+			*rs = append(*rs, region{addr: uintptr(p), size: 1, name: name, kind: "contents of a map", key: key, contents: true})
 		}
 	case reflect.Array:
 		for i := 0; i < min(v.Len(), 64); i++ {
