@@ -902,3 +902,47 @@ func asValueInterface(v reflect.Value) (valueInterface, bool) {
 	vi, ok := v.Interface().(valueInterface)
 	return vi, ok
 }
+
+// indexOf is v.Index(i) that fails as Go fails: "index out of range [5]
+// with length 2", where reflect's message has no numbers.
+func indexOf(v reflect.Value, i int) reflect.Value {
+	if k := v.Kind(); k == reflect.Slice || k == reflect.Array || k == reflect.String {
+		switch {
+		case i < 0:
+			panic(RuntimeError(fmt.Sprintf("runtime error: index out of range [%d]", i)))
+		case i >= v.Len():
+			panic(RuntimeError(fmt.Sprintf("runtime error: index out of range [%d] with length %d", i, v.Len())))
+		}
+	}
+	return v.Index(i)
+}
+
+// sliceValue is v[lo:hi] (max < 0) or v[lo:hi:max], failing with Go's
+// messages: "slice bounds out of range [:5] with capacity 3".
+func sliceValue(v reflect.Value, lo, hi, max int) reflect.Value {
+	capacity, what := v.Len(), "length"
+	if v.Kind() == reflect.Slice || v.Kind() == reflect.Array && v.CanAddr() {
+		capacity, what = v.Cap(), "capacity"
+	}
+	fail := func(format string, args ...interface{}) {
+		panic(RuntimeError("runtime error: slice bounds out of range " + fmt.Sprintf(format, args...)))
+	}
+	if max >= 0 {
+		switch {
+		case max > capacity:
+			fail("[::%d] with %s %d", max, what, capacity)
+		case hi > max:
+			fail("[:%d:%d]", hi, max)
+		case lo > hi:
+			fail("[%d:%d:]", lo, hi)
+		}
+		return v.Slice3(lo, hi, max)
+	}
+	switch {
+	case hi > capacity:
+		fail("[:%d] with %s %d", hi, what, capacity)
+	case lo > hi:
+		fail("[%d:%d]", lo, hi)
+	}
+	return v.Slice(lo, hi)
+}
