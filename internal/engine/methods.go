@@ -8,6 +8,8 @@ import (
 	"reflect"
 
 	"github.com/traefik/yaegi/interp"
+
+	"workbook/proc"
 )
 
 // The interpreter builds the program's types with reflect, which cannot
@@ -33,9 +35,7 @@ var methodLookups = []struct {
 	{"fmt/fmt", []string{"Fscan", "Fscanf", "Fscanln", "Scan", "Scanf", "Scanln", "Sscan", "Sscanf", "Sscanln"}, []reflect.Type{
 		typeOf[fmt.Scanner](),
 	}},
-	{"encoding/json/json", []string{"Marshal", "MarshalIndent"}, []reflect.Type{
-		typeOf[json.Marshaler](), typeOf[encoding.TextMarshaler](),
-	}},
+	{"encoding/json/json", []string{"Marshal", "MarshalIndent"}, marshaled},
 	{"encoding/json/json", []string{"Unmarshal"}, []reflect.Type{
 		typeOf[json.Unmarshaler](), typeOf[encoding.TextUnmarshaler](),
 	}},
@@ -50,9 +50,15 @@ var methodPrinters = []struct {
 }{
 	{"testing/testing", reflect.TypeFor[*T](), testingPrinters},
 	{"testing/testing", reflect.TypeFor[TB](), testingPrinters},
+	// proc encodes messages as JSON.
+	{"workbook/proc/proc", reflect.TypeFor[*proc.Queue](), []string{"Put"}},
+	{"workbook/proc/proc", reflect.TypeFor[*proc.Conn](), []string{"Send"}},
 }
 
 var testingPrinters = []string{"Error", "Errorf", "Fatal", "Fatalf", "Log", "Logf", "Skip", "Skipf"}
+
+// marshaled are the interfaces encoding/json looks for on what it encodes.
+var marshaled = []reflect.Type{typeOf[json.Marshaler](), typeOf[encoding.TextMarshaler]()}
 
 // printed are the interfaces fmt looks for on what it prints.
 var printed = []reflect.Type{typeOf[fmt.Formatter](), typeOf[error](), typeOf[fmt.Stringer]()}
@@ -82,8 +88,12 @@ func withMethodLookups(exports interp.Exports) {
 		if _, ok := exports[p.key]; !ok {
 			continue
 		}
+		ifaces := printed
+		if p.key == "workbook/proc/proc" {
+			ifaces = marshaled
+		}
 		for _, name := range p.names {
-			methods[p.recv.String()+"."+name] = printed
+			methods[p.recv.String()+"."+name] = ifaces
 		}
 	}
 	if len(m)+len(methods) > 0 {

@@ -24,6 +24,13 @@ var sourceImports = []string{"errors", "math/rand/v2", "sort", "sync", "sync/ato
 // and log.
 var always = []string{"fmt", "log", "os"}
 
+// alsoLoads are the packages whose symbols a package needs loaded with
+// its own: the interfaces whose wrappers its functions take (proc encodes
+// messages with encoding/json, which looks for json.Marshaler).
+var alsoLoads = map[string][]string{
+	"workbook/proc": {"encoding", "encoding/json"},
+}
+
 // common are the packages most programs of the workbook import: a warm
 // child (one waiting in a pool) prepares them before its request comes.
 var common = []string{
@@ -60,6 +67,9 @@ func (c *child) symbols() interp.Exports {
 	for _, p := range append(append(append([]string{}, c.prog.Imports...), sourceImports...), always...) {
 		if ap, ok := allow.Lookup(p); ok && !ap.Source {
 			want[p] = true
+			for _, q := range alsoLoads[p] {
+				want[q] = true
+			}
 		}
 	}
 	exports := interp.Exports{

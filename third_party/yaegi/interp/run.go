@@ -1230,6 +1230,10 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 	// As the field name was generated with a prefixed first character (in order to avoid
 	// collisions with method names), this first character is ignored in comparisons.
 	wrap := getWrapper(n, typ)
+	if wrap == nil {
+		// No wrapper for typ: its package's symbols are not loaded.
+		return func(f *frame, v reflect.Value) reflect.Value { return v }
+	}
 	mn := wrap.NumField() - 1
 	names := make([]string, mn)
 	methods := make([]*node, mn)
