@@ -25,10 +25,12 @@ func (*runCommand) Name() string    { return "run" }
 func (*runCommand) Summary() string { return "run a Go program in the sandbox, like go run" }
 
 const runUsage = `Usage: workbook run [flags] FILE.go... [arguments]
+       workbook run [flags] DIR [arguments]
        workbook run [flags] - [arguments]
 
-Run compiles and runs the main package in the named Go files (or read from
-standard input, for -) in the workbook's sandbox, and behaves like go run:
+Run compiles and runs the main package in the named Go files (the .go
+files of a directory but its tests, or a program read from standard input
+for -) in the workbook's sandbox, and behaves like go run:
 the program's output appears as it is written, and workbook exits with the
 program's status.
 
@@ -43,6 +45,7 @@ const runExamples = `
 Examples:
 
 	workbook run examples/hello.go
+	workbook run .
 	workbook run --race examples/counter.go
 	workbook run --timeout 2s --json examples/deadlock.go
 	echo 'package main; func main() { println("hi") }' | workbook run -
@@ -104,6 +107,10 @@ func (c *runCommand) readProgram(args []string) ([]runner.File, []string, error)
 		}
 		return []runner.File{{Name: "main.go", Src: src}}, args[1:], nil
 	}
+	if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
+		files, err := readDir(args[0])
+		return files, args[1:], err
+	}
 	var files []runner.File
 	dir := ""
 	i := 0
@@ -123,6 +130,30 @@ func (c *runCommand) readProgram(args []string) ([]runner.File, []string, error)
 		return nil, nil, fmt.Errorf("%s is not a .go file: name the program's files, or - to read it from standard input", args[0])
 	}
 	return files, args[i:], nil
+}
+
+// readDir reads the package in dir as go run does: its .go files, not its
+// tests.
+func readDir(dir string) ([]runner.File, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	var files []runner.File
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
+		}
+		files = append(files, runner.File{Name: filepath.Base(name), Src: src})
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no Go files in %s", dir)
+	}
+	return files, nil
 }
 
 // print writes the program's output as it comes, and what else there is
