@@ -1278,7 +1278,11 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 		for i, m := range methods {
 			if m == nil {
 				// First direct method lookup on field.
-				if r := methodByName(v, names[i], indexes[i]); r.IsValid() {
+				r := methodByName(held, names[i], indexes[i])
+				if !r.IsValid() {
+					r = methodByName(v, names[i], indexes[i])
+				}
+				if r.IsValid() {
 					w.Field(i + 1).Set(r)
 					continue
 				}
@@ -1325,6 +1329,13 @@ func methodByName(value reflect.Value, name string, index []int) (v reflect.Valu
 			value = fieldByIndex(value, index)
 		}
 		if v = value.MethodByName(name); v.IsValid() {
+			return
+		}
+	}
+	// A method promoted from a field of a struct value (an embedded
+	// io.Writer), not only of a pointer to one.
+	if value.Kind() == reflect.Struct && checkFieldIndex(value.Type(), index) {
+		if v = fieldByIndex(value, index).MethodByName(name); v.IsValid() {
 			return
 		}
 	}
@@ -2166,6 +2177,22 @@ func getMethodByName(n *node) {
 	i := n.findex
 	l := n.level
 
+	// The fields the struct embeds, from its type: reflect marks a field
+	// embedded only when it is the struct's only one (see refType).
+	embedded := map[int]bool{}
+	if st := n.child[0].typ; st != nil {
+		for (st.cat == ptrT || st.cat == linkedT) && st.val != nil {
+			st = st.val
+		}
+		if st.cat == structT {
+			for i, fl := range st.field {
+				if fl.embed {
+					embedded[i] = true
+				}
+			}
+		}
+	}
+
 	n.exec = func(f *frame) bltn {
 		// The interface object must be directly accessible, or embedded in a struct (exported anonymous field).
 		val0 := value0(f)
@@ -2177,7 +2204,7 @@ func getMethodByName(n *node) {
 			}
 			for i := 0; i < val0.NumField(); i++ {
 				fld := val0.Type().Field(i)
-				if !fld.Anonymous || !fld.IsExported() {
+				if !fld.Anonymous && !embedded[i] || !fld.IsExported() {
 					continue
 				}
 				if val, ok = asValueInterface(val0.Field(i)); ok {
