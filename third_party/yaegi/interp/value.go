@@ -250,15 +250,16 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 			nod = vi.node
 		}
 
+		// empty interface, do not wrap: unless it converts a value with
+		// methods (any(t)), which then keeps its dynamic type.
+		if nod != nil && isEmptyInterface(nod.typ) && len(convertedFrom(nod).typ.method) == 0 {
+			return v
+		}
+
 		// A conversion of a concrete value to an interface keeps the
 		// value: the dynamic type is the operand's, not the interface's.
 		if nod != nil {
 			nod = convertedFrom(nod)
-		}
-
-		// empty interface, do not wrap.
-		if nod != nil && isEmptyInterface(nod.typ) {
-			return v
 		}
 
 		// Storing a value in an interface copies it: the interface must
