@@ -96,12 +96,14 @@ github.com/traefik/yaegi/interp.callBin()
 }
 
 func TestRegionsFind(t *testing.T) {
-	rs := regions{
+	rs := regions{list: []region{
 		{addr: 100, size: 16, name: "s"},
 		{addr: 100, size: 8, name: "s.a"},
 		{addr: 108, size: 8, name: "s.b"},
-	}
-	for addr, want := range map[uintptr]string{100: "s.a", 104: "s.a", 108: "s.b", 115: "s.b"} {
+		{addr: 200, size: 8, name: "p"},
+		{addr: 200, size: 8, name: "p.only"}, // a struct of one field
+	}}
+	for addr, want := range map[uintptr]string{100: "s.a", 104: "s.a", 108: "s.b", 115: "s.b", 200: "p.only"} {
 		if r := rs.find(addr); r == nil || r.name != want {
 			t.Errorf("find(%d) = %v; want %s", addr, r, want)
 		}

@@ -251,14 +251,22 @@ type region struct {
 	contents   bool   // the contents of the map the variable holds
 }
 
-type regions []region
+type regions struct {
+	list []region
+	// structType names the program's struct type with these fields, if
+	// one has exactly them (lower.Program.StructType).
+	structType func(fields []string) string
+}
 
 // find returns the smallest region holding addr.
+// A field that starts where its struct does, and is as large, is the
+// better name: the race is on the field.
 func (rs regions) find(addr uintptr) *region {
 	var best *region
-	for i := range rs {
-		r := &rs[i]
-		if addr >= r.addr && addr < r.addr+max(r.size, 1) && (best == nil || r.size < best.size) {
+	for i := range rs.list {
+		r := &rs.list[i]
+		if addr >= r.addr && addr < r.addr+max(r.size, 1) &&
+			(best == nil || r.size < best.size || r.size == best.size && len(r.name) > len(best.name)) {
 			best = r
 		}
 	}
@@ -269,7 +277,7 @@ func (rs regions) find(addr uintptr) *region {
 // the fields of structs, what pointers point at, the elements of arrays
 // and slices, two levels deep.
 func (c *child) regions() regions {
-	var rs regions
+	rs := regions{structType: c.prog.StructType}
 	for _, v := range c.interp.Variables() {
 		kind, key := "package-level variable", "var:"+v.Name
 		if v.Func != "" {
@@ -281,7 +289,7 @@ func (c *child) regions() regions {
 		}
 		rs.add(v.Value, v.Name, kind, key, 2)
 	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i].addr < rs[j].addr })
+	sort.Slice(rs.list, func(i, j int) bool { return rs.list[i].addr < rs.list[j].addr })
 	return rs
 }
 
@@ -290,7 +298,7 @@ func (rs *regions) add(v reflect.Value, name, kind, key string, depth int) {
 		return
 	}
 	addr := v.Addr().UnsafePointer()
-	*rs = append(*rs, region{addr: uintptr(addr), size: v.Type().Size(), name: name, kind: kind, key: key})
+	rs.list = append(rs.list, region{addr: uintptr(addr), size: v.Type().Size(), name: name, kind: kind, key: key})
 	if depth == 0 {
 		return
 	}
@@ -299,9 +307,20 @@ func (rs *regions) add(v reflect.Value, name, kind, key string, depth int) {
 	// not the engine's.
 	switch t := v.Type(); v.Kind() {
 	case reflect.Struct:
-		for i := 0; i < v.NumField(); i++ {
-			f := fieldName(t.Field(i))
-			rs.add(v.Field(i), name+"."+f, "struct field", "field:"+f, depth-1)
+		names := make([]string, v.NumField())
+		for i := range names {
+			names[i] = fieldName(t.Field(i))
+		}
+		owner := ""
+		if rs.structType != nil {
+			owner = rs.structType(names)
+		}
+		for i, f := range names {
+			key := "field:" + f
+			if owner != "" {
+				key = "field:" + owner + "." + f
+			}
+			rs.add(v.Field(i), name+"."+f, "struct field", key, depth-1)
 		}
 	case reflect.Pointer:
 		if p := peekPointer(addr); p != nil {
@@ -311,7 +330,7 @@ func (rs *regions) add(v reflect.Value, name, kind, key string, depth int) {
 		// The runtime tells the race detector of a map's reads and
 		// writes at the address of the map itself.
 		if p := peekPointer(addr); p != nil {
-			*rs = append(*rs, region{addr: uintptr(p), size: 1, name: name, kind: "contents of a map", key: key, contents: true})
+			rs.list = append(rs.list, region{addr: uintptr(p), size: 1, name: name, kind: "contents of a map", key: key, contents: true})
 		}
 	case reflect.Array:
 		for i := 0; i < min(v.Len(), 64); i++ {

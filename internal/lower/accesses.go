@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 )
 
@@ -27,6 +28,8 @@ type Line struct {
 //	"local:main.main.n"    a local variable of a function (its top-level
 //	                       function, for those of function literals)
 //	"field:hits"           a struct field, whatever its struct
+//	"field:Stats.hits"     a field of the struct type Stats (see
+//	                       Program.Structs), recorded besides "field:hits"
 func accessKey(obj *types.Var, fset *token.FileSet, files []*ast.File) string {
 	switch {
 	case obj.IsField():
@@ -78,8 +81,14 @@ func enclosingFunc(pos token.Pos, files []*ast.File) string {
 
 // accesses finds, for every variable and field the files use, the lines
 // that read it and those that write it.
-func accesses(fset *token.FileSet, files []*ast.File, info *types.Info) map[string]*Access {
+func accesses(fset *token.FileSet, files []*ast.File, info *types.Info, pkg *types.Package) map[string]*Access {
 	table := map[string]*Access{}
+	owners := map[*types.Var]string{} // field → the named struct type declaring it
+	for name, fields := range structs(pkg) {
+		for _, f := range fields {
+			owners[f] = name
+		}
+	}
 	add := func(id *ast.Ident, write, read bool) {
 		obj, ok := info.Uses[id].(*types.Var)
 		if !ok {
@@ -91,19 +100,24 @@ func accesses(fset *token.FileSet, files []*ast.File, info *types.Info) map[stri
 		if obj.Pkg() == nil {
 			return
 		}
-		k := accessKey(obj, fset, files)
-		a := table[k]
-		if a == nil {
-			a = &Access{}
-			table[k] = a
+		keys := []string{accessKey(obj, fset, files)}
+		if t := owners[obj]; t != "" {
+			keys = append(keys, "field:"+t+"."+obj.Name())
 		}
 		p := fset.Position(id.Pos())
 		l := Line{p.Filename, p.Line}
-		if write {
-			a.Writes = appendLine(a.Writes, l)
-		}
-		if read {
-			a.Reads = appendLine(a.Reads, l)
+		for _, k := range keys {
+			a := table[k]
+			if a == nil {
+				a = &Access{}
+				table[k] = a
+			}
+			if write {
+				a.Writes = appendLine(a.Writes, l)
+			}
+			if read {
+				a.Reads = appendLine(a.Reads, l)
+			}
 		}
 	}
 	// target returns the identifier an assignment to e writes: the
@@ -198,4 +212,43 @@ func appendLine(ls []Line, l Line) []Line {
 		return ls[i].Line < ls[j].Line
 	})
 	return ls
+}
+
+// structs lists the fields of the package's named struct types
+// (generic ones included), by type name.
+func structs(pkg *types.Package) map[string][]*types.Var {
+	out := map[string][]*types.Var{}
+	if pkg == nil {
+		return out
+	}
+	for _, name := range pkg.Scope().Names() {
+		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := range st.NumFields() {
+			out[name] = append(out[name], st.Field(i))
+		}
+	}
+	return out
+}
+
+// StructType names the program's struct type whose fields have these
+// names, in this order, if exactly one has: a race on a field of it is
+// keyed "field:Type.name", and finds the lines of that type's field only.
+func (p *Program) StructType(fields []string) string {
+	found := ""
+	for name, fs := range p.Structs {
+		if slices.Equal(fs, fields) {
+			if found != "" {
+				return ""
+			}
+			found = name
+		}
+	}
+	return found
 }

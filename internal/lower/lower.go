@@ -107,6 +107,9 @@ type Program struct {
 	// Accesses says where each variable and field is read and written,
 	// keyed as accessKey says.
 	Accesses map[string]*Access
+	// Structs lists the field names of the program's named struct types,
+	// by type name (see StructType).
+	Structs map[string][]string
 
 	orig map[string]origin
 }
@@ -256,7 +259,12 @@ func Lower(files []File, mode Mode) (*Program, error) {
 		return nil, capErrors(errs)
 	}
 
-	prog := &Program{Package: pkgName, orig: map[string]origin{}, Accesses: accesses(fset, asts, info)}
+	prog := &Program{Package: pkgName, orig: map[string]origin{}, Accesses: accesses(fset, asts, info, pkg), Structs: map[string][]string{}}
+	for name, fields := range structs(pkg) {
+		for _, f := range fields {
+			prog.Structs[name] = append(prog.Structs[name], f.Name())
+		}
+	}
 	imports := map[string]bool{}
 	for i, af := range asts {
 		l := newLowerer(fset, af, files[i].Src, pkg, info)

@@ -141,8 +141,10 @@ func main() {
 	n := 0
 	counter++
 	s.hits = n
-	println(counter, s.hits, n)
+	println(counter, s.hits, n, T{}.hits, T{}.miss)
 }
+
+type T struct{ hits, miss int }
 `
 	p, err := lowerOne(src, Run)
 	if err != nil {
@@ -168,8 +170,22 @@ func main() {
 		}
 	}
 	check("var:counter", []int{10, 12}, []int{10})
-	check("field:hits", []int{12}, []int{11})
+	check("field:hits", []int{12}, []int{11}) // a line counts once
+	check("field:S.hits", []int{12}, []int{11})
+	check("field:T.hits", []int{12}, nil)
 	check("local:main.main.n", []int{11, 12}, []int{9})
+	for _, tt := range []struct {
+		fields []string
+		want   string
+	}{
+		{[]string{"hits"}, "S"},
+		{[]string{"hits", "miss"}, "T"},
+		{[]string{"miss", "hits"}, ""},
+	} {
+		if got := p.StructType(tt.fields); got != tt.want {
+			t.Errorf("StructType(%q) = %q; want %q", tt.fields, got, tt.want)
+		}
+	}
 }
 
 func equal(a, b []int) bool {
