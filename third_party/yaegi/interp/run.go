@@ -556,6 +556,12 @@ func typeAssert(n *node, withResult, withOk bool) {
 				ctyp = vv.value.Type()
 				concrete = vv.value.Interface()
 			}
+			if inner, ok := wrapped(reflect.ValueOf(concrete)); ok {
+				// A value of the program's type in an interface wrapper
+				// (a recovered error), asserted to its type.
+				ctyp = inner.Type()
+				concrete = inner.Interface()
+			}
 			ok = canAssertTypes(ctyp, rtype)
 			if !ok {
 				if !withOk {
@@ -1060,12 +1066,50 @@ func _recover(n *node) {
 
 func _panic(n *node) {
 	value := genValue(n.child[1])
+	c := n.child[1]
 
 	n.exec = func(f *frame) bltn {
 		// workbook: panic with the value itself, not the reflect.Value
-		// holding it, so that what recover returns compares equal to it.
-		panic(panicArg(value(f)))
+		// holding it, so that what recover returns compares equal to it;
+		// a value of the program's type with an Error or String method in
+		// the wrapper that has it, so that recover().(error) holds and
+		// the panic prints as Go prints it.
+		v := value(f)
+		t := c.typ
+		if vi, ok := asValueInterface(v); ok && vi.node != nil {
+			t, v = vi.node.typ, vi.value
+		}
+		if t != nil && !isInterface(t) && !isBin(t) {
+			for _, w := range panicWrappers(n) {
+				if m, _ := t.lookupMethod(w.method); m != nil {
+					nn := *c
+					nn.typ = t
+					panic(interfaceWrapper(&nn, w.iface)(f, v).Interface())
+				}
+			}
+		}
+		panic(panicArg(v))
 	}
+}
+
+// panicWrappers are the interfaces a panic value of the program's type is
+// wrapped in, by the method that makes it one, in the order Go's runtime
+// looks for them when it prints a panic.
+func panicWrappers(n *node) []struct {
+	method string
+	iface  reflect.Type
+} {
+	ws := []struct {
+		method string
+		iface  reflect.Type
+	}{{"Error", reflect.TypeOf((*error)(nil)).Elem()}}
+	if w := n.interp.binPkg["fmt"]["_Stringer"]; w.IsValid() {
+		ws = append(ws, struct {
+			method string
+			iface  reflect.Type
+		}{"String", reflect.TypeOf((*fmt.Stringer)(nil)).Elem()})
+	}
+	return ws
 }
 
 func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn func([]reflect.Value) []reflect.Value) {
