@@ -35,8 +35,10 @@ type gstate struct {
 	// at is the token.Pos of the last operation the goroutine began that
 	// may block: where it is, if it is blocked.
 	at int64
-	// created is the token.Pos of the statement that started it.
+	// created is the token.Pos of the statement that started it, and
+	// parent the goroutine that ran it.
 	created int64
+	parent  int
 	// done is set when the goroutine has ended.
 	done int32
 	next *gstate
@@ -50,8 +52,8 @@ func current() *gstate { return (*gstate)(getProfLabel()) }
 
 // adopt gives the calling goroutine a state of its own, records it in allG
 // and returns it.
-func adopt(created int64) *gstate {
-	g := newG(goid(), created)
+func adopt(created int64, parent int) *gstate {
+	g := newG(goid(), created, parent)
 	setProfLabel(unsafe.Pointer(g))
 	raceDisable()
 	for {
@@ -66,7 +68,9 @@ func adopt(created int64) *gstate {
 }
 
 //go:norace
-func newG(id int, created int64) *gstate { return &gstate{id: id, created: created} }
+func newG(id int, created int64, parent int) *gstate {
+	return &gstate{id: id, created: created, parent: parent}
+}
 
 //go:norace
 func setNext(g, next *gstate) { g.next = next }
@@ -88,7 +92,7 @@ func gstates() map[int]gstate {
 	m := map[int]gstate{}
 	for g := allG.Load(); g != nil; g = g.next {
 		if _, seen := m[g.id]; !seen {
-			m[g.id] = gstate{id: g.id, at: g.at, created: g.created, done: g.done}
+			m[g.id] = gstate{id: g.id, at: g.at, created: g.created, parent: g.parent, done: g.done}
 		}
 	}
 	return m

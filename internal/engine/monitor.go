@@ -118,15 +118,17 @@ var theMonitor *monitor
 // goStart runs f on a new goroutine, for a go statement of the program.
 func (m *monitor) goStart(f func()) {
 	m.count()
-	go m.goroutine(creator(), f)
+	at, parent := creator()
+	go m.goroutine(at, parent, f)
 }
 
-// creator returns where the calling goroutine is: starting one.
-func creator() int64 {
+// creator returns where the calling goroutine is, starting one, and its
+// number.
+func creator() (int64, int) {
 	if g := current(); g != nil {
-		return g.getAt()
+		return g.getAt(), g.id
 	}
-	return 0
+	return 0, 0
 }
 
 // count counts a new goroutine against the limit.
@@ -144,8 +146,8 @@ func (m *monitor) count() {
 
 // goroutine runs f as a goroutine of the program: with a state of its own,
 // and its unrecovered panic reported as Go reports it.
-func (m *monitor) goroutine(from int64, f func()) {
-	g := adopt(from)
+func (m *monitor) goroutine(from int64, parent int, f func()) {
+	g := adopt(from, parent)
 	defer m.leave(g)
 	defer m.guard(g)
 	f()
@@ -189,7 +191,7 @@ func (m *monitor) start() {
 
 // enterMain makes the calling goroutine the program's main goroutine.
 func (m *monitor) enterMain() {
-	m.setMain(adopt(0))
+	m.setMain(adopt(0, 0))
 }
 
 //go:norace
@@ -353,12 +355,14 @@ func (m *monitor) deadlock(gs []dumped) {
 			if pos := token.Pos(st.at); pos.IsValid() {
 				wg.Frame = m.c.frameAt(pos)
 			}
+			wg.Created, wg.CreatedIn = m.c.creation(st, main)
 		}
 		d.Goroutines = append(d.Goroutines, wg)
 		fmt.Fprintf(&b, "\ngoroutine %d [%s]:\n", id, g.state)
 		if f := wg.Frame; f != nil {
 			fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", f.Func, f.File, f.Line)
 		}
+		b.WriteString(createdBy(wg.Created, wg.CreatedIn))
 	}
 	m.c.exitOnce.Do(func() {
 		m.c.races.flush()
@@ -406,10 +410,10 @@ func (m *monitor) after(d time.Duration) <-chan time.Time {
 
 func (m *monitor) afterFunc(d time.Duration, f func()) *Timer {
 	m.timers.note(d)
-	from := creator()
+	from, parent := creator()
 	t := time.AfterFunc(d, func() {
 		m.count()
-		m.goroutine(from, f)
+		m.goroutine(from, parent, f)
 	})
 	return &Timer{t: t}
 }
@@ -455,10 +459,10 @@ func (m *monitor) withDeadlineCause(parent context.Context, at time.Time, cause 
 }
 
 func (m *monitor) contextAfterFunc(ctx context.Context, f func()) func() bool {
-	from := creator()
+	from, parent := creator()
 	return context.AfterFunc(ctx, func() {
 		m.count()
-		m.goroutine(from, f)
+		m.goroutine(from, parent, f)
 	})
 }
 
@@ -521,6 +525,6 @@ type WaitGroup struct {
 // Go is sync.WaitGroup.Go.
 func (wg *WaitGroup) Go(f func()) {
 	theMonitor.count()
-	from := creator()
-	wg.WaitGroup.Go(func() { theMonitor.goroutine(from, f) })
+	from, parent := creator()
+	wg.WaitGroup.Go(func() { theMonitor.goroutine(from, parent, f) })
 }

@@ -50,12 +50,43 @@ func (c *child) panicked(id int, r any) {
 			fmt.Fprintf(&b, "\t%s:%d\n", f.File, f.Line)
 		}
 	}
+	if st, ok := gstates()[id]; ok && c.monitor != nil {
+		p.Created, p.CreatedIn = c.creation(st, c.monitor.mainID())
+		b.WriteString(createdBy(p.Created, p.CreatedIn))
+	}
 	c.exitOnce.Do(func() {
 		c.races.flush()
 		c.stderr.Write(b.Bytes())
 		c.report.Send(wire.Report{Kind: wire.KindPanic, Panic: p})
 	})
 	os.Exit(2)
+}
+
+// creation says where goroutine g was started: the function and line of
+// the go statement (or wg.Go, time.AfterFunc…), and the goroutine that
+// ran it, main's being goroutine 1. Nothing for main.
+func (c *child) creation(g gstate, main int) (*wire.Frame, int) {
+	pos := token.Pos(g.created)
+	if !pos.IsValid() || g.id == main {
+		return nil, 0
+	}
+	parent := g.parent
+	if parent == main || parent == 0 {
+		parent = 1
+	}
+	f := c.frameAt(pos)
+	if f == nil || f.File == "" {
+		return nil, 0
+	}
+	return f, parent
+}
+
+// createdBy is the "created by" line of a trace, as Go prints it.
+func createdBy(f *wire.Frame, parent int) string {
+	if f == nil {
+		return ""
+	}
+	return fmt.Sprintf("created by %s in goroutine %d\n\t%s:%d\n", f.Func, parent, f.File, f.Line)
 }
 
 // panicValue prints a panic's value as the Go runtime does.

@@ -177,6 +177,10 @@ type Panic struct {
 	Value     string  `json:"value"`
 	Goroutine int     `json:"goroutine"`
 	Stack     []Frame `json:"stack,omitempty"`
+	// Created is where the goroutine was started, by goroutine CreatedIn
+	// (none for main).
+	Created   *Frame `json:"created,omitempty"`
+	CreatedIn int    `json:"createdIn,omitempty"`
 }
 
 // A Deadlock lists what every goroutine of the program was waiting for.
@@ -192,6 +196,10 @@ type Goroutine struct {
 	ID    int    `json:"id"`
 	State string `json:"state"` // as Go says it: "chan receive", "sync.Mutex.Lock"…
 	Frame *Frame `json:"frame,omitempty"`
+	// Created is where the goroutine was started, by goroutine CreatedIn
+	// (none for main).
+	Created   *Frame `json:"created,omitempty"`
+	CreatedIn int    `json:"createdIn,omitempty"`
 }
 
 // A Limit is a limit the child enforced itself.
