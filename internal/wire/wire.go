@@ -264,6 +264,4 @@ type RaceAccess struct {
 	Goroutine int  `json:"goroutine"`
 	// Lines are where the program makes such an access to the variable.
 	Lines []Frame `json:"lines,omitempty"`
-	// Created is where the goroutine was started.
-	Created *Frame `json:"created,omitempty"`
 }
