@@ -33,43 +33,42 @@ var methodLookups = []struct {
 	}, printed},
 	{"log/log", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Print", "Printf", "Println"}, printed},
 	{"fmt/fmt", []string{"Fscan", "Fscanf", "Fscanln", "Scan", "Scanf", "Scanln", "Sscan", "Sscanf", "Sscanln"}, []reflect.Type{
-		typeOf[fmt.Scanner](),
+		reflect.TypeFor[fmt.Scanner](),
 	}},
 	{"encoding/json/json", []string{"Marshal", "MarshalIndent"}, marshaled},
 	{"encoding/json/json", []string{"Unmarshal"}, []reflect.Type{
-		typeOf[json.Unmarshaler](), typeOf[encoding.TextUnmarshaler](),
+		reflect.TypeFor[json.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler](),
 	}},
 }
 
-// methodPrinters are the methods of compiled types that print their
-// arguments as fmt does: the engine's testing.T and TB (t.Errorf).
-var methodPrinters = []struct {
-	key   string // the package's symbol key
-	recv  reflect.Type
-	names []string
+// methodLookupsOf are the same for methods of compiled types: testing's T
+// and TB print their arguments as fmt does (t.Errorf), and proc encodes
+// messages as JSON.
+var methodLookupsOf = []struct {
+	key    string // the package's symbol key
+	recv   reflect.Type
+	names  []string
+	ifaces []reflect.Type
 }{
-	{"testing/testing", reflect.TypeFor[*T](), testingPrinters},
-	{"testing/testing", reflect.TypeFor[TB](), testingPrinters},
-	// proc encodes messages as JSON.
-	{"workbook/proc/proc", reflect.TypeFor[*proc.Queue](), []string{"Put"}},
-	{"workbook/proc/proc", reflect.TypeFor[*proc.Conn](), []string{"Send"}},
+	{"testing/testing", reflect.TypeFor[*T](), testingPrinters, printed},
+	{"testing/testing", reflect.TypeFor[TB](), testingPrinters, printed},
+	{"workbook/proc/proc", reflect.TypeFor[*proc.Queue](), []string{"Put"}, marshaled},
+	{"workbook/proc/proc", reflect.TypeFor[*proc.Conn](), []string{"Send"}, marshaled},
 }
 
 var testingPrinters = []string{"Error", "Errorf", "Fatal", "Fatalf", "Log", "Logf", "Skip", "Skipf"}
 
 // marshaled are the interfaces encoding/json looks for on what it encodes.
-var marshaled = []reflect.Type{typeOf[json.Marshaler](), typeOf[encoding.TextMarshaler]()}
+var marshaled = []reflect.Type{reflect.TypeFor[json.Marshaler](), reflect.TypeFor[encoding.TextMarshaler]()}
 
 // printed are the interfaces fmt looks for on what it prints.
-var printed = []reflect.Type{typeOf[fmt.Formatter](), typeOf[error](), typeOf[fmt.Stringer]()}
-
-func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
+var printed = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
 
 // withMethodLookups adds to exports the "MapTypes" entry yaegi reads: for
 // each function of methodLookups that exports holds, the interfaces to
 // wrap its arguments in; and "MethodMapTypes", the same for
-// methodPrinters. It is applied to the overrides too, whose functions are
-// other values.
+// methodLookupsOf. It is applied to the overrides too, whose functions
+// are other values.
 func withMethodLookups(exports interp.Exports) {
 	m := map[reflect.Value][]reflect.Type{}
 	for _, l := range methodLookups {
@@ -84,16 +83,12 @@ func withMethodLookups(exports interp.Exports) {
 		}
 	}
 	methods := map[string][]reflect.Type{}
-	for _, p := range methodPrinters {
-		if _, ok := exports[p.key]; !ok {
+	for _, l := range methodLookupsOf {
+		if _, ok := exports[l.key]; !ok {
 			continue
 		}
-		ifaces := printed
-		if p.key == "workbook/proc/proc" {
-			ifaces = marshaled
-		}
-		for _, name := range p.names {
-			methods[p.recv.String()+"."+name] = ifaces
+		for _, name := range l.names {
+			methods[l.recv.String()+"."+name] = l.ifaces
 		}
 	}
 	if len(m)+len(methods) > 0 {
@@ -111,7 +106,7 @@ func errorsAs(err error, target any) bool {
 	if target == nil || t.Kind() != reflect.Pointer || t.IsNil() {
 		return errors.As(err, target) // Go's own panic
 	}
-	if e := t.Type().Elem(); e.Kind() == reflect.Interface || e.Implements(typeOf[error]()) {
+	if e := t.Type().Elem(); e.Kind() == reflect.Interface || e.Implements(reflect.TypeFor[error]()) {
 		return errors.As(err, target)
 	}
 	return walkErrors(err, func(e error) bool {
@@ -164,17 +159,6 @@ func walkErrors(err error, f func(error) bool) bool {
 	return false
 }
 
-// interpreted returns the value of the program's own type that err wraps,
-// if it is one of the interpreter's wrappers: a struct whose first field,
-// IValue, holds the value.
-func interpreted(err error) (reflect.Value, bool) {
-	v := reflect.ValueOf(err)
-	if !v.IsValid() || v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" {
-		return reflect.Value{}, false
-	}
-	inner := v.Field(0)
-	if inner.Kind() == reflect.Interface {
-		inner = inner.Elem()
-	}
-	return inner, inner.IsValid()
-}
+// interpreted returns the value of the program's own type that err
+// holds, if err is one of the interpreter's wrappers.
+func interpreted(err error) (reflect.Value, bool) { return interp.Wrapped(reflect.ValueOf(err)) }

@@ -80,11 +80,12 @@ func enclosingFunc(pos token.Pos, files []*ast.File) string {
 }
 
 // accesses finds, for every variable and field the files use, the lines
-// that read it and those that write it.
-func accesses(fset *token.FileSet, files []*ast.File, info *types.Info, pkg *types.Package) map[string]*Access {
+// that read it and those that write it. A field of one of the package's
+// named struct types (named, from structs) is also recorded under its type.
+func accesses(fset *token.FileSet, files []*ast.File, info *types.Info, named map[string][]*types.Var) map[string]*Access {
 	table := map[string]*Access{}
 	owners := map[*types.Var]string{} // field → the named struct type declaring it
-	for name, fields := range structs(pkg) {
+	for name, fields := range named {
 		for _, f := range fields {
 			owners[f] = name
 		}

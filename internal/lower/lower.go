@@ -259,8 +259,9 @@ func Lower(files []File, mode Mode) (*Program, error) {
 		return nil, capErrors(errs)
 	}
 
-	prog := &Program{Package: pkgName, orig: map[string]origin{}, Accesses: accesses(fset, asts, info, pkg), Structs: map[string][]string{}}
-	for name, fields := range structs(pkg) {
+	sts := structs(pkg)
+	prog := &Program{Package: pkgName, orig: map[string]origin{}, Accesses: accesses(fset, asts, info, sts), Structs: map[string][]string{}}
+	for name, fields := range sts {
 		for _, f := range fields {
 			prog.Structs[name] = append(prog.Structs[name], f.Name())
 		}

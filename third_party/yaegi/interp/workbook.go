@@ -642,6 +642,11 @@ func (interp *Interpreter) CompiledFunc(name string) (reflect.Value, bool) {
 	return genFunctionWrapper(s.node)(interp.frame), true
 }
 
+// Wrapped returns the value of interpreted code that v holds in one of
+// the interpreter's interface wrappers (an error of the program's type
+// given to compiled code), if it holds one.
+func Wrapped(v reflect.Value) (reflect.Value, bool) { return wrapped(v) }
+
 // wrapped returns the value of interpreted code that v holds in an
 // interface wrapper (see genInterfaceWrapper), if it holds one.
 func wrapped(v reflect.Value) (reflect.Value, bool) {
