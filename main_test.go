@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -35,4 +36,26 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// TestUsageExamples runs the programs of examples/ the way workbook run's
+// usage shows them, and checks how each ends.
+func TestUsageExamples(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string // in the output
+	}{
+		{[]string{"run", "examples/hello.go"}, 0, "Hello from a goroutine"},
+		{[]string{"run", "--race", "examples/counter.go"}, 66, "count (local variable of main.main)"},
+		{[]string{"run", "--timeout", "2s", "--json", "examples/deadlock.go"}, 80, `"kind":"deadlock"`},
+	} {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out strings.Builder
+			code := run(t.Context(), tt.args, strings.NewReader(""), &out, &out)
+			if code != tt.code || !strings.Contains(out.String(), tt.want) {
+				t.Errorf("workbook %s: exit %d, output:\n%s\nwant exit %d and %q", strings.Join(tt.args, " "), code, out.String(), tt.code, tt.want)
+			}
+		})
+	}
 }

@@ -145,11 +145,29 @@ func accesses(fset *token.FileSet, files []*ast.File, info *types.Info, named ma
 	for _, f := range files {
 		written := map[*ast.Ident]bool{}
 		both := map[*ast.Ident]bool{}
+		// Declarations and the keys of struct literals initialise a
+		// variable no other goroutine can see yet: no race can be there,
+		// and a report must not point at them.
+		initial := map[*ast.Ident]bool{}
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.CompositeLit:
+				for _, e := range n.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						if id, ok := kv.Key.(*ast.Ident); ok {
+							if _, field := info.Uses[id].(*types.Var); field {
+								initial[id] = true
+							}
+						}
+					}
+				}
 			case *ast.AssignStmt:
 				for _, lhs := range n.Lhs {
 					if id := target(lhs); id != nil {
+						if _, def := info.Defs[id]; def && n.Tok == token.DEFINE && id == lhs {
+							initial[id] = true
+							continue
+						}
 						if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
 							written[id] = true
 						} else {
@@ -184,6 +202,7 @@ func accesses(fset *token.FileSet, files []*ast.File, info *types.Info, named ma
 				return true
 			}
 			switch {
+			case initial[id]:
 			case both[id]:
 				add(id, true, true)
 			case written[id]:
