@@ -9,7 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"workbook/lessons"
 )
@@ -91,11 +93,78 @@ func (c *listCommand) Run(ctx context.Context, args []string) error {
 	for _, l := range ls {
 		width = max(width, len(l.Slug))
 	}
+	indent := strings.Repeat(" ", 4+width+2)
 	for _, l := range ls {
 		fmt.Fprintf(c.stdout, "%2d  %-*s  %s\n", l.Order, width, l.Slug, l.Title)
-		fmt.Fprintf(c.stdout, "    %*s  %s\n", width, "", l.Summary)
+		for _, line := range wrap(l.Summary, listWidth-len(indent)) {
+			fmt.Fprintf(c.stdout, "%s%s\n", indent, line)
+		}
 	}
 	return nil
+}
+
+// listWidth is the width the list is wrapped to: a terminal's, as
+// $COLUMNS says, or 80.
+var listWidth = func() int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n >= 40 {
+		return n
+	}
+	return 80
+}()
+
+// wrap breaks text into lines at most width columns wide: at spaces, and
+// anywhere between wide (Chinese) characters, which take two columns and
+// are not separated by spaces.
+func wrap(text string, width int) []string {
+	width = max(width, 20)
+	var lines []string
+	var line strings.Builder
+	cols := 0
+	flush := func() {
+		if s := strings.TrimSpace(line.String()); s != "" {
+			lines = append(lines, s)
+		}
+		line.Reset()
+		cols = 0
+	}
+	for _, word := range strings.Fields(text) {
+		w := columns(word)
+		if cols > 0 && cols+1+w > width {
+			flush()
+		}
+		if cols > 0 {
+			line.WriteByte(' ')
+			cols++
+		}
+		for _, r := range word {
+			rw := columns(string(r))
+			// Chinese closing punctuation never starts a line: it
+			// overhangs the width instead.
+			if cols+rw > width && rw == 2 && !strings.ContainsRune("，。、；：？！）」』》”", r) {
+				flush()
+			}
+			line.WriteRune(r)
+			cols += rw
+		}
+	}
+	flush()
+	return lines
+}
+
+// columns is how many terminal columns s takes: two for an East Asian wide
+// character, one for others.
+func columns(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r),
+			unicode.Is(unicode.Hangul, r), r >= 0x3000 && r <= 0x303f, r >= 0xff00 && r <= 0xff60:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
 
 // locale is the user's locale for messages, by POSIX precedence.
