@@ -2145,9 +2145,14 @@ func getFunc(n *node) {
 	n.exec = func(f *frame) bltn {
 		fr := f.clone()
 		n.interp.trackFrame(fr, n)
-		f.mutex.RLock()
-		o := getFrame(f, l).data[i]
-		f.mutex.RUnlock()
+		// The frame's lock is the interpreter's: hidden from the race
+		// detector, it orders nothing of the program's.
+		var o reflect.Value
+		n.interp.unobserved(func() {
+			f.mutex.RLock()
+			o = loadSlot(getFrame(f, l).data, i)
+			f.mutex.RUnlock()
+		})
 
 		var fct reflect.Value
 		fct = reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
@@ -2183,18 +2188,20 @@ func getFunc(n *node) {
 			// function literal has been evaluated again since: a
 			// goroutine started in a loop ends while the loop makes
 			// the next closure, and must not put an old one back.
-			f.mutex.Lock()
-			if d := getFrame(f, l).data; d[i] == fct {
-				d[i] = o
-			}
-			f.mutex.Unlock()
+			n.interp.unobserved(func() {
+				f.mutex.Lock()
+				restoreSlot(getFrame(f, l).data, i, fct, o)
+				f.mutex.Unlock()
+			})
 
 			return fr2.data[:numRet]
 		})
 
-		f.mutex.Lock()
-		getFrame(f, l).data[i] = fct
-		f.mutex.Unlock()
+		n.interp.unobserved(func() {
+			f.mutex.Lock()
+			getFrame(f, l).data[i] = fct
+			f.mutex.Unlock()
+		})
 
 		return next
 	}
@@ -3260,6 +3267,12 @@ func _case(n *node) {
 						if _, ok := matchWrapped(srcValue(f), typ); ok {
 							return tnext
 						}
+						if _, match, decided := matchInterfaceCase(f, srcValue(f), typ); decided {
+							if match {
+								return tnext
+							}
+							continue
+						}
 					}
 					ival := srcValue(f).Interface()
 					val, ok := ival.(valueInterface)
@@ -3282,6 +3295,9 @@ func _case(n *node) {
 								continue
 							}
 							if stype == typ.id() {
+								return tnext
+							}
+							if isInterface(typ) && binaryImplements(reflect.TypeOf(ival), typ) {
 								return tnext
 							}
 						}
@@ -3329,6 +3345,13 @@ func _case(n *node) {
 						destValue(f).Set(inner)
 						return tnext
 					}
+					if w, match, decided := matchInterfaceCase(f, v, typ); decided {
+						if !match {
+							return fnext
+						}
+						destValue(f).Set(w)
+						return tnext
+					}
 					rtyp := typ.TypeOf()
 					if rtyp == nil {
 						return fnext
@@ -3343,7 +3366,7 @@ func _case(n *node) {
 						destValue(f).Set(elem)
 						return tnext
 					}
-					if typ.cat == valueT && rtyp.Kind() == reflect.Interface && elem.IsValid() && elem.Type().Implements(rtyp) {
+					if (typ.cat == valueT || typ.cat == errorT) && rtyp.Kind() == reflect.Interface && elem.IsValid() && elem.Type().Implements(rtyp) {
 						destValue(f).Set(elem)
 						return tnext
 					}
@@ -3377,6 +3400,13 @@ func _case(n *node) {
 							destValue(f).Set(val.Elem())
 							return tnext
 						}
+						if _, match, decided := matchInterfaceCase(f, val, typ); decided {
+							if match {
+								destValue(f).Set(val.Elem())
+								return tnext
+							}
+							continue
+						}
 						rtyp := typ.TypeOf()
 						if rtyp == nil {
 							continue
@@ -3391,7 +3421,7 @@ func _case(n *node) {
 							destValue(f).Set(elem)
 							return tnext
 						}
-						if typ.cat == valueT && rtyp.Kind() == reflect.Interface && elem.IsValid() && elem.Type().Implements(rtyp) {
+						if (typ.cat == valueT || typ.cat == errorT) && rtyp.Kind() == reflect.Interface && elem.IsValid() && elem.Type().Implements(rtyp) {
 							destValue(f).Set(elem)
 							return tnext
 						}

@@ -951,3 +951,84 @@ func sliceValue(v reflect.Value, lo, hi, max int) reflect.Value {
 	}
 	return v.Slice(lo, hi)
 }
+
+// matchInterfaceCase decides a case of an interface type (error,
+// fmt.Stringer, an interface of the program) in a type switch on v, when v
+// holds a value of the program's type with its node: by that type's
+// methods, which reflect does not see. It returns the value the case
+// variable gets: the value itself for an interface of the program, in the
+// wrapper that has the methods for one of a compiled package. decided is
+// false when v holds no such value.
+func matchInterfaceCase(f *frame, v reflect.Value, typ *itype) (w reflect.Value, match, decided bool) {
+	if typ == nil || !isInterface(typ) {
+		return reflect.Value{}, false, false
+	}
+	vi, ok := asValueInterface(v)
+	if !ok || vi.node == nil || vi.node.typ == nil || isInterface(vi.node.typ) || isBin(vi.node.typ) {
+		return reflect.Value{}, false, false
+	}
+	if !vi.node.typ.implements(typ) || !inMethodSet(vi.node.typ, typ) {
+		return reflect.Value{}, false, true
+	}
+	if isInterfaceBin(typ) {
+		n := *vi.node
+		return interfaceWrapper(&n, typ.TypeOf())(f, vi.value), true, true
+	}
+	if v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	return v, true, true
+}
+
+// inMethodSet reports whether the methods of the interface typ are in the
+// method set of t, which holds a value's methods declared on a pointer
+// receiver only when t is a pointer (or reaches them through an embedded
+// pointer): implements looks at names alone.
+func inMethodSet(t, typ *itype) bool {
+	if t.cat == ptrT {
+		return true
+	}
+	for name := range typ.methods() {
+		m, index := t.lookupMethod(name)
+		if m == nil || len(index) > 0 {
+			continue
+		}
+		if recv := m.child[0]; len(recv.child) > 0 {
+			if rt := recv.child[0].lastChild().typ; rt != nil && rt.cat == ptrT {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// binaryImplements reports whether a value of the compiled type rt has
+// the methods of the interface typ: by reflect for an interface of a
+// compiled package, by name for one of the program.
+func binaryImplements(rt reflect.Type, typ *itype) bool {
+	if it := typ.TypeOf(); it != nil && it.Kind() == reflect.Interface && it != valueInterfaceType {
+		return rt.Implements(it)
+	}
+	for name := range typ.methods() {
+		if _, ok := rt.MethodByName(name); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// loadSlot and restoreSlot read and put back the slot of a function
+// literal in its enclosing frame (see getFunc), out of the race
+// detector's sight: the slot is the interpreter's, and goroutines running
+// closures of the same literal touch it under the frame's lock, which is
+// hidden from the detector too, lest it order the program's accesses.
+//
+//go:norace
+func loadSlot(d []reflect.Value, i int) reflect.Value { return d[i] }
+
+//go:norace
+func restoreSlot(d []reflect.Value, i int, current, old reflect.Value) {
+	if d[i] == current {
+		d[i] = old
+	}
+}
