@@ -309,6 +309,17 @@ func (w _stringer) Format(s fmt.State, verb rune) { formatWrapped(s, verb, w.IVa
 // print what the method returns, the others the value itself (%d of a
 // named int prints the int, not the wrapper's fields).
 func formatWrapped(s fmt.State, verb rune, v interface{}, text func() string) {
+	defer func() {
+		// A method that panics on a nil pointer receiver prints <nil>,
+		// as fmt prints it.
+		if r := recover(); r != nil {
+			if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+				fmt.Fprint(s, "<nil>")
+				return
+			}
+			panic(r)
+		}
+	}()
 	switch verb {
 	case 'v':
 		if s.Flag('#') {

@@ -1296,8 +1296,15 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 			return v
 		}
 		switch v.Kind() {
-		case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Ptr, reflect.Slice:
+		case reflect.Interface:
 			if v.IsNil() {
+				return reflect.New(typ).Elem()
+			}
+		case reflect.Chan, reflect.Func, reflect.Map, reflect.Ptr, reflect.Slice:
+			// A nil pointer (map, slice…) of a type with the methods is
+			// a value like any other: the interface holding it is not
+			// nil, and its methods are called with it as receiver.
+			if v.IsNil() && n.typ.cat == nilT {
 				return reflect.New(typ).Elem()
 			}
 		}
@@ -1725,7 +1732,19 @@ func callBin(n *node) {
 			// Handle nested function calls: pass returned values as arguments
 			for j, rt := range c.child[0].typ.ret {
 				ind := c.findex + j
-				if p := newPrinter(c, getMapType); getMapType != nil && p.needs(rt, 0) || getMapType != nil && getMapType(rt) != nil {
+				// The parameter this result is given to: only what fmt
+				// prints (an interface{}) goes through the printer.
+				var param reflect.Type
+				if k := len(values) + rcvrOffset; variadic >= 0 && k >= variadic {
+					param = funcType.In(variadic)
+					if n.action != aCallSlice {
+						param = param.Elem()
+					}
+				} else if k < funcType.NumIn() {
+					param = funcType.In(k)
+				}
+				printed := param != nil && param.Kind() == reflect.Interface && param.NumMethod() == 0
+				if p := newPrinter(c, getMapType); printed && getMapType != nil && (p.needs(rt, 0) || getMapType(rt) != nil) {
 					// fmt.Println(f()): what f returns, as fmt should get it.
 					values = append(values, func(f *frame) reflect.Value { return p.value(f, f.data[ind], rt, 0, true) })
 					continue
@@ -1762,6 +1781,9 @@ func callBin(n *node) {
 			} else {
 				defType = funcType.In(rcvrOffset + i)
 			}
+			// What fmt prints is given as an interface{} (a ...any);
+			// its other parameters (Fprintf's io.Writer) are not printed.
+			printed := defType != nil && defType.Kind() == reflect.Interface && defType.NumMethod() == 0
 			if getMapType != nil {
 				if rt := getMapType(c.typ); rt != nil {
 					defType = rt
@@ -1769,7 +1791,7 @@ func callBin(n *node) {
 			}
 
 			switch {
-			case getMapType != nil && (isInterfaceSrc(c.typ) || getMapType(c.typ) == nil) && newPrinter(c, getMapType).needs(c.typ, 0):
+			case getMapType != nil && printed && (isInterfaceSrc(c.typ) || getMapType(c.typ) == nil) && newPrinter(c, getMapType).needs(c.typ, 0):
 				// fmt and its kind find methods with reflect: see printer.
 				values = append(values, newPrinter(c, getMapType).gen(c))
 			case isEmptyInterface(c.typ):

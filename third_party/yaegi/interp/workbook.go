@@ -709,8 +709,14 @@ func (p *printer) gen(n *node) func(*frame) reflect.Value {
 
 // needs reports whether a value of type t must be converted for fmt.
 func (p *printer) needs(t *itype, depth int) bool {
-	if t == nil || depth > 5 || isBin(t) {
+	if t == nil || depth > 5 {
 		return false
+	}
+	if isBin(t) {
+		// An interface of the library (sort.Interface) may hold one of
+		// the interpreter's wrappers around the program's value.
+		rt := t.TypeOf()
+		return depth == 0 && rt != nil && rt.Kind() == reflect.Interface
 	}
 	if t.cat != interfaceT && p.mapType(t) != nil {
 		return true // a named type with String or Error, of any kind
@@ -747,6 +753,11 @@ func (p *printer) value(f *frame, v reflect.Value, t *itype, depth int, exported
 		}
 		if !v.CanInterface() {
 			return v
+		}
+		if inner, ok := wrapped(v); ok && !printsItself(v.Type()) {
+			// The wrapper of an interface fmt knows nothing of: what
+			// fmt prints is the value inside.
+			return inner
 		}
 		vi, ok := asValueInterface(v)
 		if !ok {
@@ -1031,4 +1042,19 @@ func restoreSlot(d []reflect.Value, i int, current, old reflect.Value) {
 	if d[i] == current {
 		d[i] = old
 	}
+}
+
+// printsItself reports whether fmt prints a value of type rt through a
+// method of its own: Format, Error or String.
+func printsItself(rt reflect.Type) bool {
+	for _, it := range []reflect.Type{
+		reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
+		reflect.TypeOf((*error)(nil)).Elem(),
+		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+	} {
+		if rt.Implements(it) {
+			return true
+		}
+	}
+	return false
 }
