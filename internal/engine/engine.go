@@ -208,10 +208,21 @@ func firstName(files []wire.File) string {
 	return files[0].Name
 }
 
-// runMain runs func main on a goroutine of its own, so that a
-// runtime.Goexit in main ends that goroutine and not the child.
+// runMain runs func main as the program's main goroutine.
 func (c *child) runMain(i *interp.Interpreter) {
-	done := make(chan error, 1)
+	c.onMain(func() int {
+		if err := i.RunCompiled(); err != nil {
+			c.mainFailed(err)
+		}
+		return 0
+	})
+}
+
+// onMain runs run as the program's main goroutine: on a goroutine of its
+// own, so that a runtime.Goexit in it ends that goroutine and not the
+// child. The child then exits with the code run returns.
+func (c *child) onMain(run func() int) {
+	done := make(chan int, 1)
 	c.monitor.start()
 	go func() {
 		c.monitor.enterMain()
@@ -222,19 +233,20 @@ func (c *child) runMain(i *interp.Interpreter) {
 				c.monitor.mainGoexit()
 			}
 		}()
-		err := i.RunCompiled()
+		code := run()
 		returned = true
-		done <- err
+		done <- code
 	}()
-	err := <-done
-	if err != nil {
-		var p interp.Panic
-		if errors.As(err, &p) {
-			c.panicked(1, p.Value)
-		}
-		c.panicked(1, err)
+	c.exit(<-done)
+}
+
+// mainFailed reports what RunCompiled returned: a panic of main.
+func (c *child) mainFailed(err error) {
+	var p interp.Panic
+	if errors.As(err, &p) {
+		c.panicked(1, p.Value)
 	}
-	c.exit(0)
+	c.panicked(1, err)
 }
 
 // exit ends the program with code, as os.Exit does.

@@ -207,43 +207,24 @@ func (c *child) runEntry(i *interp.Interpreter) {
 	for k := range e.Files {
 		procwire.Files = append(procwire.Files, os.NewFile(uintptr(wire.FDHandles+k), "handle"))
 	}
-	done := make(chan int, 1)
-	c.monitor.start()
-	go func() {
-		c.monitor.enterMain()
-		returned := false
+	c.onMain(func() (code int) {
 		defer func() {
-			if !returned {
-				c.monitor.mainGoexit()
+			if r := recover(); r != nil {
+				c.panicked(1, r)
 			}
 		}()
-		code := 0
-		func() {
-			defer func() {
-				if r := recover(); r != nil {
-					returned = true
-					c.panicked(1, r)
-				}
-			}()
-			if err := i.RunCompiled(); err != nil {
-				var p interp.Panic
-				if errors.As(err, &p) {
-					c.panicked(1, p.Value)
-				}
-				c.panicked(1, err)
-			}
-			fn, ok := i.CompiledFunc(e.Target)
-			if !ok {
-				c.internal(fmt.Errorf("proc: the program has no function %s", e.Target))
-			}
-			var err error
-			if code, err = procwire.Call(fn, *e); err != nil {
-				fmt.Fprintf(c.stderr, "proc: %v\n", err)
-				code = 1
-			}
-		}()
-		returned = true
-		done <- code
-	}()
-	c.exit(<-done)
+		if err := i.RunCompiled(); err != nil {
+			c.mainFailed(err)
+		}
+		fn, ok := i.CompiledFunc(e.Target)
+		if !ok {
+			c.internal(fmt.Errorf("proc: the program has no function %s", e.Target))
+		}
+		code, err := procwire.Call(fn, *e)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "proc: %v\n", err)
+			code = 1
+		}
+		return code
+	})
 }

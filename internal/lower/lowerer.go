@@ -685,16 +685,24 @@ func (l *lowerer) rangeInt(n *ast.RangeStmt, tv types.TypeAndValue) {
 	i, max := "__wbi"+id, "__wbn"+id
 	l.ed.replace(l.off(n.For), l.off(n.X.Pos()), fmt.Sprintf("for %s, %s := %s(0), %s(", i, max, typ, typ))
 	body := fmt.Sprintf("); %s < %s; %s++ {", i, max, i)
-	if n.Key != nil {
-		if id, ok := n.Key.(*ast.Ident); !(ok && id.Name == "_") {
-			op := " := "
-			if n.Tok == token.ASSIGN {
-				op = " = "
-			}
-			body += " " + l.text(n.Key.Pos(), n.Key.End()) + op + i + ";"
-		}
-	}
+	body += l.rangeKey(n, i)
 	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, body)
+}
+
+// rangeKey is what gives the key of a range loop rewritten as a counting
+// loop its value, the counter i: " k := i;", or nothing without a key.
+func (l *lowerer) rangeKey(n *ast.RangeStmt, i string) string {
+	if n.Key == nil {
+		return ""
+	}
+	if id, ok := n.Key.(*ast.Ident); ok && id.Name == "_" {
+		return ""
+	}
+	op := " := "
+	if n.Tok == token.ASSIGN {
+		op = " = "
+	}
+	return " " + l.text(n.Key.Pos(), n.Key.End()) + op + i + ";"
 }
 
 // rangeCount turns "for i := range p", p a pointer to an array of n, into
@@ -704,15 +712,7 @@ func (l *lowerer) rangeCount(n *ast.RangeStmt, count int64) {
 	i := "__wbi" + id
 	l.ed.replace(l.off(n.For), l.off(n.X.Pos()), "for _, "+i+" := ")
 	body := fmt.Sprintf(", 0; %s < %d; %s++ {", i, count, i)
-	if n.Key != nil {
-		if id, ok := n.Key.(*ast.Ident); !(ok && id.Name == "_") {
-			op := " := "
-			if n.Tok == token.ASSIGN {
-				op = " = "
-			}
-			body += " " + l.text(n.Key.Pos(), n.Key.End()) + op + i + ";"
-		}
-	}
+	body += l.rangeKey(n, i)
 	l.ed.replace(l.off(n.X.End()), l.off(n.Body.Lbrace)+1, body)
 }
 
