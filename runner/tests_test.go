@@ -73,14 +73,7 @@ func TestSkipped(t *testing.T) {
 // TestPackageTests runs a package's tests: each verdict is reported, the
 // output is the testing package's, located at the program's lines.
 func TestPackageTests(t *testing.T) {
-	out := &output{}
-	res, err := runner.Run(t.Context(), runner.Program{
-		Test:  true,
-		Files: []runner.File{{Name: "counter.go", Src: []byte(counterSource)}, {Name: "counter_test.go", Src: []byte(counterTests)}},
-	}, runner.Options{Events: out.event})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res, out := runTests(t, "counter", counterSource, counterTests)
 	if res.Reason != runner.TestsFailed || res.Code != 1 {
 		t.Errorf("Reason, Code = %s, %d; want tests, 1\n%s", res.Reason, res.Code, out.all.String())
 	}
@@ -108,7 +101,7 @@ func TestPackageTests(t *testing.T) {
 	}
 
 	// -run selects tests.
-	res, err = runner.Run(t.Context(), runner.Program{
+	res, err := runner.Run(t.Context(), runner.Program{
 		Test: true, TestRun: "Sequential|Concurrent",
 		Files: []runner.File{{Name: "counter.go", Src: []byte(counterSource)}, {Name: "counter_test.go", Src: []byte(counterTests)}},
 	}, runner.Options{Race: false})
@@ -147,14 +140,7 @@ func TestPrint(t *testing.T) {
 	t.Errorf("got %v, want %s", code(6), Temp{7})
 }
 `
-	out := &output{}
-	_, err := runner.Run(t.Context(), runner.Program{
-		Test:  true,
-		Files: []runner.File{{Name: "shop.go", Src: []byte(src)}, {Name: "shop_test.go", Src: []byte(tests)}},
-	}, runner.Options{Events: out.event})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, out := runTests(t, "shop", src, tests)
 	for _, s := range []string{
 		"shop_test.go:7: 1.0°C [2.0°C] 3.0°C",
 		"shop_test.go:8: 4.0°C code error",
@@ -164,4 +150,19 @@ func TestPrint(t *testing.T) {
 			t.Errorf("output does not contain %q:\n%s", s, out.all.String())
 		}
 	}
+}
+
+// runTests runs the tests of a package of one file, name.go, and its test
+// file, name_test.go, and returns the result and what the run printed.
+func runTests(t *testing.T, name, src, tests string) (*runner.Result, *output) {
+	t.Helper()
+	out := &output{}
+	res, err := runner.Run(t.Context(), runner.Program{
+		Test:  true,
+		Files: []runner.File{{Name: name + ".go", Src: []byte(src)}, {Name: name + "_test.go", Src: []byte(tests)}},
+	}, runner.Options{Events: out.event})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, out
 }
