@@ -115,16 +115,16 @@ func (c *runCommand) readProgram(args []string) ([]runner.File, []string, error)
 	dir := ""
 	i := 0
 	for ; i < len(args) && strings.HasSuffix(args[i], ".go"); i++ {
-		src, err := os.ReadFile(args[i])
+		f, err := readFile(args[i])
 		if err != nil {
-			return nil, nil, fmt.Errorf("cannot read %s: %w", args[i], errors.Unwrap(err))
+			return nil, nil, err
 		}
 		d := filepath.Dir(args[i])
 		if dir != "" && d != dir {
 			return nil, nil, fmt.Errorf("named files must all be in one directory; have %s and %s", dir, d)
 		}
 		dir = d
-		files = append(files, runner.File{Name: filepath.Base(args[i]), Src: src})
+		files = append(files, f)
 	}
 	if len(files) == 0 {
 		return nil, nil, fmt.Errorf("%s is not a .go file: name the program's files, or - to read it from standard input", args[0])
@@ -144,16 +144,25 @@ func readDir(dir string) ([]runner.File, error) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		src, err := os.ReadFile(name)
+		f, err := readFile(name)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
+			return nil, err
 		}
-		files = append(files, runner.File{Name: filepath.Base(name), Src: src})
+		files = append(files, f)
 	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no Go files in %s", dir)
 	}
 	return files, nil
+}
+
+// readFile reads one file of the program.
+func readFile(name string) (runner.File, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return runner.File{}, fmt.Errorf("cannot read %s: %w", name, errors.Unwrap(err))
+	}
+	return runner.File{Name: filepath.Base(name), Src: src}, nil
 }
 
 // print writes the program's output as it comes, and what else there is
