@@ -187,7 +187,7 @@ func (c *runCommand) summary(res *runner.Result, files []runner.File) {
 				fmt.Fprintln(c.stderr, d.Message)
 				continue
 			}
-			fmt.Fprintf(c.stderr, "./%s:%d:%d: %s\n", d.File, d.Line, d.Column, d.Message)
+			fmt.Fprintf(c.stderr, "%s: %s\n", diagnosticPlace(d), d.Message)
 		}
 		return
 	case runner.Limited:
@@ -208,4 +208,12 @@ func (c *runCommand) summary(res *runner.Result, files []runner.File) {
 		fmt.Fprintf(c.stderr, "exit status %d\n", res.Code)
 	}
 	_ = time.Second
+}
+
+// diagnosticPlace is where a diagnostic is, as the go command shows it.
+func diagnosticPlace(d runner.Diagnostic) string {
+	if d.Line == 0 {
+		return d.File
+	}
+	return fmt.Sprintf("./%s:%d:%d", d.File, d.Line, d.Column)
 }

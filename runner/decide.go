@@ -21,6 +21,7 @@ func (r *run) result(waitErr error) *Result {
 	res := &Result{
 		Races:     r.races,
 		Tests:     r.tests,
+		Running:   r.running,
 		Sandbox:   r.sandbox,
 		Truncated: r.truncated,
 	}
@@ -124,11 +125,18 @@ func (r *run) result(waitErr error) *Result {
 		}
 	}
 	if r.prog.Test && res.Reason == Exited {
+		failed := 0
 		for _, t := range res.Tests {
 			if !t.Passed && !t.Skipped {
-				set(TestsFailed, 1, "some tests failed")
-				break
+				failed++
 			}
+		}
+		if failed > 0 {
+			msg := fmt.Sprintf("%d of %d tests failed", failed, len(res.Tests))
+			if len(res.Races) > 0 {
+				msg += fmt.Sprintf("; found %d data race(s)", len(res.Races))
+			}
+			set(TestsFailed, 1, msg)
 		}
 	}
 	if res.Message == "" && res.Reason == Exited && code(res) != 0 {

@@ -17,6 +17,7 @@ const (
 	KindPanic    = "panic"    // Panic: an unrecovered panic
 	KindDeadlock = "deadlock" // Deadlock: every goroutine is blocked
 	KindLimit    = "limit"    // Limit: a limit was hit
+	KindTestRun  = "test-run" // Test: a test started (its name only)
 	KindTest     = "test"     // Test: one test finished
 	KindExit     = "exit"     // Exit: the run is over; always the last event
 )
@@ -74,7 +75,10 @@ type Result struct {
 	Deadlock    *Deadlock
 	Limit       *LimitHit
 	Tests       []TestResult
-	Sandbox     Sandbox
+	// Running lists the tests that had started and not finished when the
+	// run ended (a panic, a deadlock, a limit, os.Exit): innermost last.
+	Running []string
+	Sandbox Sandbox
 	// Truncated is set when output beyond Limits.Output was dropped.
 	Truncated bool
 	Timing    Timing
@@ -131,6 +135,8 @@ type Race struct {
 	Accesses []RaceAccess `json:"accesses"`
 	// Report is the report as the learner sees it on standard error.
 	Report string `json:"report"`
+	// Test is the test that was running, in a run of tests.
+	Test string `json:"test,omitempty"`
 }
 
 // A RaceAccess is one side of a data race: the goroutine, the lines of the

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -51,6 +52,7 @@ type run struct {
 	lockedThread bool
 	races        []Race
 	tests        []TestResult
+	running      []string // tests started and not finished, innermost last
 
 	kids kids // the processes the program started with workbook/proc
 	// raceDied is what the race detector said as it ended the child
@@ -109,9 +111,10 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 
 func (r *run) request() wire.Request {
 	req := wire.Request{
-		Mode:    wire.RunMain,
-		Args:    r.prog.Args,
-		TestRun: r.prog.TestRun,
+		Mode:      wire.RunMain,
+		Args:      r.prog.Args,
+		TestRun:   r.prog.TestRun,
+		TestCount: r.prog.TestCount,
 		Limits: wire.Limits{
 			CPU:        r.limits.CPU,
 			Memory:     r.limits.Memory,
@@ -124,7 +127,7 @@ func (r *run) request() wire.Request {
 		req.Mode = wire.RunTests
 	}
 	for _, f := range r.prog.Files {
-		req.Files = append(req.Files, wire.File{Name: f.Name, Src: string(f.Src)})
+		req.Files = append(req.Files, wire.File{Name: f.Name, Src: string(f.Src), Hidden: f.Hidden})
 	}
 	return req
 }
@@ -242,10 +245,18 @@ func (r *run) readReports(f *os.File) {
 		case wire.KindLimit:
 			r.emit(Event{Kind: KindLimit, Limit: &LimitHit{Name: rep.Limit.Name, Message: limitMessage(rep.Limit.Name, r.limits)}})
 		case wire.KindRace:
-			r.addRace(Race{Variable: rep.Race.Variable, Kind: rep.Race.Kind, Accesses: rep.Race.Accesses, Report: rep.Race.Report})
+			r.addRace(Race{Variable: rep.Race.Variable, Kind: rep.Race.Kind, Accesses: rep.Race.Accesses, Report: rep.Race.Report, Test: rep.Race.Test})
+		case wire.KindTestRun:
+			r.mu.Lock()
+			r.running = append(r.running, rep.Test.Name)
+			r.mu.Unlock()
+			r.emit(Event{Kind: KindTestRun, Test: rep.Test})
 		case wire.KindTest:
 			r.mu.Lock()
 			r.tests = append(r.tests, *rep.Test)
+			if i := slices.Index(r.running, rep.Test.Name); i >= 0 {
+				r.running = slices.Delete(r.running, i, i+1)
+			}
 			r.mu.Unlock()
 			r.emit(Event{Kind: KindTest, Test: rep.Test})
 		}

@@ -32,6 +32,10 @@ import (
 type File struct {
 	Name string
 	Src  []byte
+	// Hidden files (an exercise's hidden tests) are never shown: every
+	// position in one, in a diagnostic, a trace, a race report or a test's
+	// log, is told as "hidden test", without its line.
+	Hidden bool
 }
 
 // A Program is what to run: the files of one package, and how.
@@ -43,6 +47,8 @@ type Program struct {
 	Test bool
 	// TestRun selects tests by name, as go test -run does.
 	TestRun string
+	// TestCount runs each test that many times, as go test -count does.
+	TestCount int
 	// Args are the program's command-line arguments, after its name.
 	Args []string
 	// Stdin is the program's standard input; nil means none (EOF).

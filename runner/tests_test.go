@@ -94,9 +94,24 @@ func TestPackageTests(t *testing.T) {
 			t.Errorf("%s: %s; want %s", name, verdicts[name], v)
 		}
 	}
-	for _, s := range []string{"--- FAIL: TestFails/sub", "counter_test.go:31: wanted 3", "panic: assignment to entry in nil map", "counter_test.go:37", "--- SKIP: TestSkipped", "not today", "FAIL"} {
+	// The output is go test's, without -v: what failed, and why.
+	for _, s := range []string{"--- FAIL: TestFails/sub", "counter_test.go:31: wanted 3", "panic: assignment to entry in nil map", "counter_test.go:37", "FAIL"} {
 		if !strings.Contains(out.all.String(), s) {
 			t.Errorf("output does not contain %q:\n%s", s, out.all.String())
+		}
+	}
+	// Each test's log is recorded, subtests' too.
+	logs := map[string]string{}
+	for _, v := range res.Tests {
+		logs[v.Name] = v.Log
+	}
+	for name, want := range map[string]string{
+		"TestFails/sub": "counter_test.go:31: wanted 3\n",
+		"TestPanics":    "panic: assignment to entry in nil map\ncounter.TestPanics(...)\n\tcounter_test.go:37\n",
+		"TestSkipped":   "counter_test.go:41: not today\n",
+	} {
+		if logs[name] != want {
+			t.Errorf("%s: Log = %q; want %q", name, logs[name], want)
 		}
 	}
 
@@ -140,15 +155,13 @@ func TestPrint(t *testing.T) {
 	t.Errorf("got %v, want %s", code(6), Temp{7})
 }
 `
-	_, out := runTests(t, "shop", src, tests)
-	for _, s := range []string{
-		"shop_test.go:7: 1.0°C [2.0°C] 3.0°C",
-		"shop_test.go:8: 4.0°C code error",
-		"shop_test.go:9: got code error, want 7.0°C",
-	} {
-		if !strings.Contains(out.all.String(), s) {
-			t.Errorf("output does not contain %q:\n%s", s, out.all.String())
-		}
+	res, out := runTests(t, "shop", src, tests)
+	want := "shop_test.go:7: 1.0°C [2.0°C] 3.0°C\nshop_test.go:8: 4.0°C code error\nshop_test.go:9: got code error, want 7.0°C\n"
+	if len(res.Tests) != 1 || res.Tests[0].Log != want {
+		t.Errorf("Tests = %+v; want one with Log %q", res.Tests, want)
+	}
+	if !strings.Contains(out.all.String(), "    shop_test.go:9: got code error, want 7.0°C\n") {
+		t.Errorf("output does not hold the failed test's log:\n%s", out.all.String())
 	}
 }
 

@@ -47,6 +47,7 @@ type child struct {
 	limits  wire.Limits
 	monitor *monitor
 	races   *raceReader
+	tests   *testLog // in a run of tests
 	// compiled is closed once the program is compiled: the race reader
 	// reads what the compiler built only after (a happens-before edge that
 	// precedes the program, so it hides none of its races).
@@ -128,6 +129,9 @@ func (c *child) run() {
 	c.report.Send(wire.Report{Kind: wire.KindSandbox, Sandbox: &sb})
 
 	c.monitor = newMonitor(c)
+	if c.req.Mode == wire.RunTests && c.req.Entry == nil {
+		c.tests = c.newTestLog()
+	}
 	i, err := c.compile()
 	if err != nil {
 		c.compileError(err)
@@ -138,10 +142,10 @@ func (c *child) run() {
 
 	procwire.Sandbox = c.procStarter()
 	switch {
-	case c.req.Mode == wire.RunTests:
-		c.runTests(i)
 	case c.req.Entry != nil:
 		c.runEntry(i)
+	case c.req.Mode == wire.RunTests:
+		c.runTests(i)
 	default:
 		c.runMain(i)
 	}
@@ -154,7 +158,11 @@ func (c *child) compileError(err error) {
 	var list lower.Errors
 	if errors.As(err, &list) {
 		for _, e := range list {
-			diags = append(diags, wire.Diagnostic{File: e.Pos.Filename, Line: e.Pos.Line, Column: e.Pos.Column, Message: e.Msg})
+			d := wire.Diagnostic{File: e.Pos.Filename, Line: e.Pos.Line, Column: e.Pos.Column, Message: e.Msg}
+			if file, line := c.place(d.File, d.Line); line == 0 && file != d.File {
+				d.File, d.Line, d.Column = file, 0, 0
+			}
+			diags = append(diags, d)
 		}
 	} else {
 		diags = append(diags, wire.Diagnostic{Message: err.Error()})
@@ -253,9 +261,19 @@ func (c *child) mainFailed(err error) {
 func (c *child) exit(code int) {
 	c.exitOnce.Do(func() {
 		c.races.flush()
+		c.tests.flush()
 		c.report.Send(wire.Report{Kind: wire.KindExit, Code: code})
 	})
 	os.Exit(code)
+}
+
+// osExit is os.Exit. In a test, os.Exit(0) panics, as go test has it: a
+// test that ends the program with success must not pass for one.
+func (c *child) osExit(code int) {
+	if code == 0 && c.tests.running() != "" {
+		panic("unexpected call to os.Exit(0) during test")
+	}
+	c.exit(code)
 }
 
 // unobserved runs f with its synchronisation hidden from the race detector.

@@ -334,7 +334,7 @@ func blocking(state string) bool {
 
 // deadlock reports the deadlock as Go does, and ends the program.
 func (m *monitor) deadlock(gs []dumped) {
-	d := &wire.Deadlock{MainExited: m.mainExited.Load()}
+	d := &wire.Deadlock{MainExited: m.mainExited.Load(), Test: m.c.tests.running()}
 	var b strings.Builder
 	if len(gs) == 0 {
 		b.WriteString("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
@@ -360,13 +360,14 @@ func (m *monitor) deadlock(gs []dumped) {
 		d.Goroutines = append(d.Goroutines, wg)
 		fmt.Fprintf(&b, "\ngoroutine %d [%s]:\n", id, g.state)
 		if f := wg.Frame; f != nil {
-			fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", f.Func, f.File, f.Line)
+			fmt.Fprintf(&b, "%s(...)\n\t%s\n", f.Func, f.Location())
 		}
 		b.WriteString(createdBy(wg.Created, wg.CreatedIn))
 	}
 	m.c.exitOnce.Do(func() {
 		m.c.races.flush()
 		m.c.stderr.WriteString(b.String())
+		m.c.tests.flush()
 		m.c.report.Send(wire.Report{Kind: wire.KindDeadlock, Deadlock: d})
 	})
 	os.Exit(2)

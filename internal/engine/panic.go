@@ -16,20 +16,20 @@ import (
 	"workbook/internal/wire"
 )
 
-// panicked reports an unrecovered panic of goroutine id, prints it as Go
-// does, and exits 2.
-func (c *child) panicked(id int, r any) {
+// panicOf tells a recovered panic in the program's terms: its value as
+// the Go runtime prints it, and its stack at the learner's lines.
+func (c *child) panicOf(r any) *wire.Panic {
 	var frames []interp.PanicFrame
 	if t, ok := r.(*interp.PanicTrace); ok {
 		r, frames = t.Value, t.Frames
 	}
-	p := &wire.Panic{Value: panicValue(r), Goroutine: id}
+	p := &wire.Panic{Value: panicValue(r)}
 	for _, f := range frames {
 		fr := wire.Frame{Func: c.funcName(f.Func)}
 		if f.Pos.IsValid() {
 			file := strings.TrimPrefix(f.Pos.Filename, progDir+"/")
 			file = strings.TrimPrefix(file, "./"+progDir+"/")
-			line, _ := f.Pos.Line, f.Pos.Column
+			line := f.Pos.Line
 			if c.prog != nil {
 				line, _ = c.prog.Position(file, f.Pos.Line, f.Pos.Column)
 			}
@@ -38,16 +38,25 @@ func (c *child) panicked(id int, r any) {
 				// the package, as Go's traces name GOROOT files.
 				file = filepath.Join("$GOROOT", strings.TrimPrefix(file, "src/"))
 			}
-			fr.File, fr.Line = file, line
+			fr.File, fr.Line = c.place(file, line)
 		}
 		p.Stack = append(p.Stack, fr)
 	}
+	return p
+}
+
+// panicked reports an unrecovered panic of goroutine id, prints it as Go
+// does, and exits 2.
+func (c *child) panicked(id int, r any) {
+	p := c.panicOf(r)
+	p.Goroutine = id
+	p.Test = c.tests.running()
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "panic: %s\n\ngoroutine %d [running]:\n", p.Value, id)
 	for _, f := range p.Stack {
 		fmt.Fprintf(&b, "%s(...)\n", f.Func)
 		if f.File != "" {
-			fmt.Fprintf(&b, "\t%s:%d\n", f.File, f.Line)
+			fmt.Fprintf(&b, "\t%s\n", f.Location())
 		}
 	}
 	if st, ok := gstates()[id]; ok && c.monitor != nil {
@@ -57,9 +66,21 @@ func (c *child) panicked(id int, r any) {
 	c.exitOnce.Do(func() {
 		c.races.flush()
 		c.stderr.Write(b.Bytes())
+		c.tests.flush()
 		c.report.Send(wire.Report{Kind: wire.KindPanic, Panic: p})
 	})
 	os.Exit(2)
+}
+
+// place is where a position of the program is shown: a hidden file's
+// name and lines are not.
+func (c *child) place(file string, line int) (string, int) {
+	for _, f := range c.req.Files {
+		if f.Name == file && f.Hidden {
+			return wire.HiddenFile, 0
+		}
+	}
+	return file, line
 }
 
 // creation says where goroutine g was started: the function and line of
@@ -86,7 +107,7 @@ func createdBy(f *wire.Frame, parent int) string {
 	if f == nil {
 		return ""
 	}
-	return fmt.Sprintf("created by %s in goroutine %d\n\t%s:%d\n", f.Func, parent, f.File, f.Line)
+	return fmt.Sprintf("created by %s in goroutine %d\n\t%s\n", f.Func, parent, f.Location())
 }
 
 // panicValue prints a panic's value as the Go runtime does.
@@ -167,5 +188,6 @@ func (c *child) frameAt(pos token.Pos) *wire.Frame {
 	if c.prog != nil {
 		line, _ = c.prog.Position(file, p.Line, p.Column)
 	}
+	file, line = c.place(file, line)
 	return &wire.Frame{Func: c.funcName(c.interp.FuncAt(pos)), File: file, Line: line}
 }

@@ -188,11 +188,12 @@ func (c *child) explainRace(block []string) *wire.Race {
 		}
 		fmt.Fprintf(&text, "  %s\n", label)
 		for _, l := range acc.Lines {
-			fmt.Fprintf(&text, "      %s:%d\n", l.File, l.Line)
+			fmt.Fprintf(&text, "      %s\n", l.Location())
 		}
 	}
 	text.WriteString("==================\n")
 	race.Report = text.String()
+	race.Test = c.tests.running()
 	if debugging {
 		race.Report += strings.Join(block, "\n") + "\n"
 	}
@@ -237,7 +238,11 @@ func (c *child) accessLines(key string, write, mixed, contents bool) []wire.Fram
 	}
 	var out []wire.Frame
 	for _, l := range lines {
-		out = append(out, wire.Frame{File: l.File, Line: l.Line})
+		file, line := c.place(l.File, l.Line)
+		if len(out) > 0 && out[len(out)-1].File == file && out[len(out)-1].Line == line {
+			continue // lines of a hidden file, told once
+		}
+		out = append(out, wire.Frame{File: file, Line: line})
 	}
 	return out
 }

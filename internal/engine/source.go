@@ -106,6 +106,9 @@ func (c *child) diagnostic(msg string) error {
 	if file != "" && c.prog != nil {
 		line, col = c.prog.Position(file, line, col)
 	}
+	if f, l := c.place(file, line); f != file {
+		file, line, col = f, l, 0
+	}
 	e := lower.Error{Msg: "the workbook interpreter cannot run this yet: " + detail}
 	e.Pos.Filename, e.Pos.Line, e.Pos.Column = file, line, col
 	return lower.Errors{e}

@@ -99,7 +99,7 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 	for k, val := range c.env.symbols() {
 		o["os"][k] = val
 	}
-	o["os"]["Exit"] = v(c.exit)
+	o["os"]["Exit"] = v(c.osExit)
 	o["os"]["Getppid"] = v(c.getppid)
 	o["log"] = map[string]reflect.Value{
 		"Default": v(log.Default), "Flags": v(log.Flags), "Output": v(log.Output),

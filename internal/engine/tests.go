@@ -9,39 +9,40 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
-
-	"workbook/internal/wire"
 )
 
 // runTests runs the TestXxx functions of the program (package lower found
 // them, in source order) with the testing package's own runner, as go test
-// -v does, and reports each verdict on the report channel when the test
-// and its subtests are over: the output is the program's to write, the
-// verdicts are the engine's to tell.
+// does, and reports each verdict on the report channel when the test and
+// its subtests are over: the output is the program's to write, the
+// verdicts are the engine's to tell (testlog.go).
 func (c *child) runTests(i *interp.Interpreter) {
 	c.monitor.start()
 	done := make(chan int, 1)
 	go func() {
 		c.monitor.enterMain()
 		if err := i.RunCompiled(); err != nil {
-			c.panicked(1, panicOf(err))
+			c.panicked(1, panicArg(err))
 		}
 		syms := i.Symbols("./" + progDir)["./"+progDir]
 		var tests []testing.InternalTest
 		for _, name := range c.prog.Tests {
 			if fn, ok := syms[name]; ok {
-				tests = append(tests, testing.InternalTest{Name: name, F: c.testFunc(name, fn)})
+				tests = append(tests, testing.InternalTest{Name: name, F: c.testFunc(fn)})
 			}
 		}
 		m := testing.MainStart(testDeps{}, tests, nil, nil, nil)
-		flag.Set("test.v", "true")
 		if c.req.TestRun != "" {
 			flag.Set("test.run", c.req.TestRun)
+		}
+		if c.req.TestCount > 1 {
+			flag.Set("test.count", strconv.Itoa(c.req.TestCount))
 		}
 		flag.CommandLine.Parse(nil)
 		done <- m.Run()
@@ -52,16 +53,19 @@ func (c *child) runTests(i *interp.Interpreter) {
 // testFunc wraps the program's test function fn: it gets the engine's T,
 // its panic fails it, and its verdict is reported once its subtests are
 // over too.
-func (c *child) testFunc(name string, fn reflect.Value) func(*testing.T) {
+func (c *child) testFunc(fn reflect.Value) func(*testing.T) {
 	return func(t *testing.T) {
-		start := time.Now()
-		t.Cleanup(func() {
-			v := wire.Test{Name: name, Passed: !t.Failed() && !t.Skipped(), Skipped: t.Skipped(), Elapsed: time.Since(start)}
-			c.report.Send(wire.Report{Kind: wire.KindTest, Test: &v})
-		})
-		defer c.testPanic(t)
-		fn.Call([]reflect.Value{reflect.ValueOf(&T{T: t, c: c})})
+		c.runTest(t, func(tt *T) { fn.Call([]reflect.Value{reflect.ValueOf(tt)}) })
 	}
+}
+
+// runTest runs one test or subtest, recorded.
+func (c *child) runTest(t *testing.T, f func(*T)) {
+	rec := c.tests.begin(t)
+	t.Cleanup(func() { c.tests.end(rec, t) })
+	tt := &T{T: t, c: c, rec: rec}
+	defer c.testPanic(tt)
+	f(tt)
 }
 
 // testDeps is what testing.MainStart needs of the go test tooling: test
@@ -114,27 +118,26 @@ var errNotHere = errors.New("not available in the workbook")
 // testPanic turns a panic of a test into its failure, with the trace at
 // the program's lines: one test's panic does not hide the other tests'
 // verdicts.
-func (c *child) testPanic(t *testing.T) {
+func (c *child) testPanic(t *T) {
 	r := recover()
 	if r == nil {
 		return
 	}
-	var frames []interp.PanicFrame
-	if tr, ok := r.(*interp.PanicTrace); ok {
-		r, frames = tr.Value, tr.Frames
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "panic: %s\n", panicValue(r))
-	for _, f := range frames {
-		file := strings.TrimPrefix(strings.TrimPrefix(f.Pos.Filename, "./"), progDir+"/")
-		line, _ := c.prog.Position(file, f.Pos.Line, f.Pos.Column)
-		fmt.Fprintf(&b, "%s(...)\n\t%s:%d\n", c.funcName(f.Func), file, line)
+	p := c.panicOf(r)
+	fmt.Fprintf(&b, "panic: %s\n", p.Value)
+	for _, f := range p.Stack {
+		fmt.Fprintf(&b, "%s(...)\n", f.Func)
+		if f.File != "" {
+			fmt.Fprintf(&b, "\t%s\n", f.Location())
+		}
 	}
-	fmt.Fprint(t.Output(), b.String())
-	t.FailNow()
+	t.log("", b.String())
+	t.T.FailNow()
 }
 
-func panicOf(err error) any {
+// panicArg is what RunCompiled's error says was panicked.
+func panicArg(err error) any {
 	if p, ok := err.(interp.Panic); ok {
 		return p.Value
 	}
@@ -146,7 +149,8 @@ func panicOf(err error) any {
 // cannot find among the interpreter's frames.
 type T struct {
 	*testing.T
-	c *child
+	c   *child
+	rec *testRecord
 }
 
 // TB is testing.TB as the program's tests see it; the real one has a
@@ -174,23 +178,25 @@ type TB interface {
 }
 
 // where is the line of the program that called the method the test is
-// in (the engine's At hook knows it), as the log shows it. It is read
-// before the arguments are formatted: a String method they call moves it.
+// in (the engine's At hook knows it), as the log shows it; nothing in a
+// hidden file. It is read before the arguments are formatted: a String
+// method they call moves it.
 func (t *T) where() string {
 	if g := current(); g != nil {
-		if f := t.c.frameAt(tokenPos(g.getAt())); f != nil && f.File != "" {
-			return fmt.Sprintf("%s:%d: ", f.File, f.Line)
+		if f := t.c.frameAt(tokenPos(g.getAt())); f != nil && f.File != "" && f.Line > 0 {
+			return f.Location() + ": "
 		}
 	}
 	return ""
 }
 
-// log writes a line of the test's log, located where.
+// log writes a line of the test's log, located where, and records it.
 func (t *T) log(where, s string) {
 	if !strings.HasSuffix(s, "\n") {
 		s += "\n"
 	}
 	fmt.Fprint(t.T.Output(), where+s)
+	t.c.tests.logged(t.rec, where+s)
 }
 
 // Log is testing.T.Log.
@@ -244,10 +250,7 @@ func (t *T) Setenv(key, value string) {
 
 // Run is testing.T.Run.
 func (t *T) Run(name string, f func(t *T)) bool {
-	return t.T.Run(name, func(rt *testing.T) {
-		defer t.c.testPanic(rt)
-		f(&T{T: rt, c: t.c})
-	})
+	return t.T.Run(name, func(rt *testing.T) { t.c.runTest(rt, f) })
 }
 
 // testingSymbols are the engine's replacements in package testing.

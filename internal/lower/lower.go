@@ -90,6 +90,11 @@ func Preload(paths ...string) {
 type File struct {
 	Name string
 	Src  []byte
+
+	// For an external test file merged into its package: the learner's
+	// source, and for each byte of Src the offset in it.
+	orig    []byte
+	offsets []int32
 }
 
 // A Program is a type-checked, lowered program, ready for the interpreter.
@@ -184,17 +189,67 @@ const (
 	Test
 )
 
-// Lower parses, type-checks and lowers the files of one package. The error,
-// when not nil, is an Errors.
+// Lower parses, type-checks and lowers the files of one package. In Test
+// mode the files may include an external test package, which is merged
+// into the package it tests (external.go). The error, when not nil, is an
+// Errors.
 func Lower(files []File, mode Mode) (*Program, error) {
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
 	shared.init()
-	fset := shared.fset
+	asts, errs := parseFiles(files)
+	if len(errs) > 0 {
+		return nil, capErrors(errs)
+	}
+	if len(asts) == 0 {
+		return nil, Errors{{Msg: "no Go files"}}
+	}
+
+	// The package is named by its first file that is not an external test.
+	pkgName := ""
+	for i, af := range asts {
+		if !strings.HasSuffix(files[i].Name, "_test.go") || !strings.HasSuffix(af.Name.Name, "_test") {
+			pkgName = af.Name.Name
+			break
+		}
+	}
+	if pkgName == "" {
+		pkgName = strings.TrimSuffix(asts[0].Name.Name, "_test")
+	}
+	var base, xtest []int // indexes of the package's files and its external tests'
+	for i, af := range asts {
+		switch {
+		case af.Name.Name == pkgName:
+			base = append(base, i)
+		case mode == Test && isExternal(files[i].Name, af, pkgName):
+			xtest = append(xtest, i)
+		default:
+			errs = append(errs, Error{shared.fset.Position(af.Name.Pos()),
+				fmt.Sprintf("found packages %s and %s in the same program", pkgName, af.Name.Name)})
+		}
+	}
+	if mode == Run && pkgName != "main" {
+		errs = append(errs, Error{shared.fset.Position(asts[0].Name.Pos()),
+			fmt.Sprintf("package %s is not a main package: a program to run starts with package main", pkgName)})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(xtest) > 0 {
+		var err error
+		if files, asts, err = mergeTests(files, asts, base, xtest); err != nil {
+			return nil, err
+		}
+	}
+	return lowerPackage(files, asts, mode)
+}
+
+// parseFiles parses the files of a program. shared.mu is held.
+func parseFiles(files []File) ([]*ast.File, Errors) {
 	var asts []*ast.File
 	var errs Errors
 	for _, f := range files {
-		af, err := parser.ParseFile(fset, f.Name, f.Src, parser.ParseComments|parser.SkipObjectResolution)
+		af, err := parser.ParseFile(shared.fset, f.Name, f.Src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			if list, ok := err.(scanner.ErrorList); ok {
 				for _, e := range list {
@@ -202,52 +257,100 @@ func Lower(files []File, mode Mode) (*Program, error) {
 				}
 				continue
 			}
-			return nil, err
+			errs = append(errs, Error{Msg: err.Error()})
+			continue
 		}
 		asts = append(asts, af)
 	}
-	if len(errs) > 0 {
-		return nil, capErrors(errs)
-	}
-	if len(asts) == 0 {
-		return nil, Errors{{Msg: "no Go files"}}
-	}
-	pkgName := asts[0].Name.Name
-	for _, af := range asts[1:] {
-		if af.Name.Name != pkgName {
-			errs = append(errs, Error{fset.Position(af.Name.Pos()),
-				fmt.Sprintf("found packages %s and %s in the same program", pkgName, af.Name.Name)})
-		}
-	}
-	if mode == Run && pkgName != "main" {
-		errs = append(errs, Error{fset.Position(asts[0].Name.Pos()),
-			fmt.Sprintf("package %s is not a main package: a program to run starts with package main", pkgName)})
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
+	return asts, errs
+}
 
-	info := &types.Info{
+func newInfo() *types.Info {
+	return &types.Info{
 		Types:      map[ast.Expr]types.TypeAndValue{},
 		Defs:       map[*ast.Ident]types.Object{},
 		Uses:       map[*ast.Ident]types.Object{},
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Implicits:  map[ast.Node]types.Object{},
 		Instances:  map[*ast.Ident]types.Instance{},
+		Scopes:     map[ast.Node]*types.Scope{},
 	}
+}
+
+// check type-checks the files of one package as the compiler would, with
+// the allowlist's checks after. shared.mu is held.
+func check(name string, files []*ast.File) (*types.Package, *types.Info, Errors) {
+	var errs Errors
+	info := newInfo()
 	conf := types.Config{
 		Importer:  shared.imp,
 		GoVersion: GoVersion,
 		Sizes:     types.SizesFor("gc", runtime.GOARCH),
-		Error: func(err error) {
-			te := err.(types.Error)
-			errs = append(errs, Error{fset.Position(te.Pos), typeMessage(te.Msg)})
-		},
+		Error:     func(err error) { errs = append(errs, typeError(err)) },
 	}
-	pkg, _ := conf.Check(pkgName, fset, asts, info)
+	pkg, _ := conf.Check(name, shared.fset, files, info)
 	if len(errs) == 0 {
-		errs = append(errs, checkAllowed(fset, asts, info)...)
+		errs = append(errs, checkAllowed(shared.fset, files, info)...)
 	}
+	return pkg, info, errs
+}
+
+func typeError(err error) Error {
+	te := err.(types.Error)
+	return Error{shared.fset.Position(te.Pos), typeMessage(te.Msg)}
+}
+
+// mergeTests checks a package and its external tests as go test does, and
+// returns the files and syntax trees of the one package they merge into.
+// shared.mu is held.
+func mergeTests(files []File, asts []*ast.File, base, xtest []int) ([]File, []*ast.File, error) {
+	pick := func(idx []int) []*ast.File {
+		var out []*ast.File
+		for _, i := range idx {
+			out = append(out, asts[i])
+		}
+		return out
+	}
+	if len(base) == 0 {
+		return nil, nil, Errors{{shared.fset.Position(asts[xtest[0]].Name.Pos()), "the external tests have no package to test: the package's own files are missing"}}
+	}
+	baseASTs, xASTs := pick(base), pick(xtest)
+	pkg, _, errs := check(asts[base[0]].Name.Name, baseASTs)
+	if len(errs) > 0 {
+		return nil, nil, capErrors(errs)
+	}
+	xpkg, xinfo := checkExternal(shared.fset, pkg, xASTs, func(err error) { errs = append(errs, typeError(err)) })
+	if len(errs) == 0 {
+		errs = append(errs, checkAllowed(shared.fset, xASTs, xinfo)...)
+	}
+	if len(errs) > 0 {
+		return nil, nil, capErrors(errs)
+	}
+	var srcs [][]byte
+	for _, i := range xtest {
+		srcs = append(srcs, files[i].Src)
+	}
+	ms, err := mergeExternal(shared.fset, pkg, baseASTs, xASTs, srcs, xpkg, xinfo)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := append([]File(nil), files...)
+	for k, i := range xtest {
+		out[i] = File{Name: files[i].Name, Src: ms[k].src, orig: files[i].Src, offsets: ms[k].offsets}
+	}
+	outASTs, perrs := parseFiles(out)
+	if len(perrs) > 0 {
+		return nil, nil, fmt.Errorf("lower: merging the external tests: %v", perrs)
+	}
+	return out, outASTs, nil
+}
+
+// lowerPackage type-checks and lowers the files of one package. shared.mu
+// is held.
+func lowerPackage(files []File, asts []*ast.File, mode Mode) (*Program, error) {
+	fset := shared.fset
+	pkgName := asts[0].Name.Name
+	pkg, info, errs := check(pkgName, asts)
 	if mode == Run && len(errs) == 0 {
 		if obj := pkg.Scope().Lookup("main"); obj == nil {
 			errs = append(errs, Error{Msg: "function main is undeclared in the main package"})
@@ -276,8 +379,13 @@ func Lower(files []File, mode Mode) (*Program, error) {
 		if err != nil {
 			return nil, err
 		}
+		src := files[i].Src
+		if files[i].orig != nil {
+			src = files[i].orig
+			offsets = composeOffsets(offsets, merged{files[i].Src, files[i].offsets})
+		}
 		prog.Files = append(prog.Files, File{Name: files[i].Name, Src: out})
-		prog.orig[files[i].Name] = origin{src: files[i].Src, offsets: offsets, lines: lineStarts(out)}
+		prog.orig[files[i].Name] = origin{src: src, offsets: offsets, lines: lineStarts(out)}
 		for _, imp := range af.Imports {
 			imports[strings.Trim(imp.Path.Value, `"`)] = true
 		}

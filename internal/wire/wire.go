@@ -28,6 +28,7 @@ package wire
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"sync"
 	"time"
@@ -45,7 +46,7 @@ const EnvWarm = "WORKBOOK_SANDBOX_WARM"
 
 // Version changes whenever the messages change, so that a child of another
 // build refuses to serve.
-const Version = "2"
+const Version = "3"
 
 // The child's descriptors.
 const (
@@ -61,7 +62,14 @@ const (
 type File struct {
 	Name string `json:"name"`
 	Src  string `json:"src"`
+	// Hidden files (an exercise's hidden tests) are never shown: every
+	// position in one is told as HiddenFile, without its line.
+	Hidden bool `json:"hidden,omitempty"`
 }
+
+// HiddenFile stands for the name of a hidden file wherever a position in
+// it would be shown: a diagnostic, a frame, a race's line.
+const HiddenFile = "hidden test"
 
 // Mode says what the child does with the files.
 type Mode string
@@ -80,7 +88,9 @@ type Request struct {
 	Args  []string `json:"args,omitempty"`
 	// TestRun selects tests by name, as go test -run does.
 	TestRun string `json:"testRun,omitempty"`
-	Limits  Limits `json:"limits"`
+	// TestCount runs each test that many times, as go test -count does.
+	TestCount int    `json:"testCount,omitempty"`
+	Limits    Limits `json:"limits"`
 	// Entry, in a child started for workbook/proc, is the function the
 	// child runs after initializing the program, instead of main.
 	Entry *procwire.Entry `json:"entry,omitempty"`
@@ -136,6 +146,7 @@ const (
 	KindExit     = "exit"     // the program ended with Code
 	KindDeadlock = "deadlock" // every goroutine is blocked: Deadlock
 	KindLimit    = "limit"    // the child stopped the program at a limit: Limit
+	KindTestRun  = "test-run" // a test started: Test, with its name only
 	KindTest     = "test"     // one test finished: Test
 	KindInternal = "internal" // the child itself failed: Message
 	KindRace     = "race"     // the race detector reported a race: Race
@@ -172,6 +183,15 @@ type Frame struct {
 	Line int    `json:"line,omitempty"`
 }
 
+// Location is where the frame is, as traces show it: "file.go:12", or
+// HiddenFile.
+func (f Frame) Location() string {
+	if f.Line == 0 {
+		return f.File
+	}
+	return fmt.Sprintf("%s:%d", f.File, f.Line)
+}
+
 // A Panic is an unrecovered panic.
 type Panic struct {
 	Value     string  `json:"value"`
@@ -181,6 +201,8 @@ type Panic struct {
 	// (none for main).
 	Created   *Frame `json:"created,omitempty"`
 	CreatedIn int    `json:"createdIn,omitempty"`
+	// Test is the test that was running, in a run of tests.
+	Test string `json:"test,omitempty"`
 }
 
 // A Deadlock lists what every goroutine of the program was waiting for.
@@ -189,6 +211,8 @@ type Deadlock struct {
 	// every other goroutine has finished or blocked.
 	MainExited bool        `json:"mainExited,omitempty"`
 	Goroutines []Goroutine `json:"goroutines"`
+	// Test is the test that was running, in a run of tests.
+	Test string `json:"test,omitempty"`
 }
 
 // A Goroutine is one blocked goroutine.
@@ -208,12 +232,21 @@ type Limit struct {
 	Value int64  `json:"value"`
 }
 
-// A Test is the verdict of one test function.
+// A Test is the verdict of one test function, or of a subtest.
 type Test struct {
+	// Name is the test's full name, as go test prints it: TestBank,
+	// TestBank/opposite.
 	Name    string        `json:"name"`
 	Passed  bool          `json:"passed"`
 	Skipped bool          `json:"skipped,omitempty"`
 	Elapsed time.Duration `json:"elapsed"`
+	// Log is what the test logged (t.Log, t.Error, t.Fatal, t.Skip), a
+	// line each, located as go test locates them, and the trace of a
+	// panic that failed it.
+	Log string `json:"log,omitempty"`
+	// Output is what the program wrote to its standard output and error
+	// while the test ran (but for its subtests').
+	Output string `json:"output,omitempty"`
 }
 
 // Sandbox says which protection layers were active in the child.
@@ -256,6 +289,8 @@ type Race struct {
 	Accesses []RaceAccess `json:"accesses"`
 	// Report is the report as the learner sees it.
 	Report string `json:"report"`
+	// Test is the test that was running, in a run of tests.
+	Test string `json:"test,omitempty"`
 }
 
 // A RaceAccess is one side of a race.
