@@ -29,9 +29,9 @@ type proc struct {
 	stdin, request                      *os.File
 	stdout, stderr, runtimeErr, reports *os.File
 	control                             *net.UnixConn
-	// raceLog is the race-enabled child's descriptor 2, a memory file:
-	// what the race detector wrote last, if it died.
-	raceLog *os.File
+	// echo, for a race-enabled child, passes what the runner reads on its
+	// descriptor 2 back to it (FDRaceEcho; see runtime.go).
+	echo *os.File
 }
 
 // pipe is one pipe to or from the child: the end the child gets and the
@@ -146,13 +146,20 @@ func spawnChild(spec childSpec) (*proc, error) {
 		// No second's sleep at exit; every report, not only the first.
 		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
 	}
-	var raceLog *os.File
+	var echo pipe
 	if spec.race {
-		if fd, err := unix.MemfdCreate("workbook-race-log", unix.MFD_CLOEXEC); err == nil {
-			raceLog = os.NewFile(uintptr(fd), "race-log")
+		if echo, err = newPipe(true); err != nil {
+			for _, pp := range pipes {
+				pp.child.Close()
+				pp.parent.Close()
+			}
+			controlChild.Close()
+			control.Close()
+			cleanup()
+			return nil, fmt.Errorf("runner: %w", err)
 		}
 	}
-	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild, raceLog}, spec.handles...)
+	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild, echo.child}, spec.handles...)
 	cmd := func() *exec.Cmd {
 		c := &exec.Cmd{
 			Path:       exe,
@@ -173,20 +180,23 @@ func spawnChild(spec childSpec) (*proc, error) {
 		pp.child.Close()
 	}
 	controlChild.Close()
+	if echo.child != nil {
+		echo.child.Close()
+	}
 	if err != nil {
 		for _, pp := range pipes {
 			pp.parent.Close()
 		}
 		control.Close()
-		if raceLog != nil {
-			raceLog.Close()
+		if echo.parent != nil {
+			echo.parent.Close()
 		}
 		cleanup()
 		return nil, fmt.Errorf("runner: starting the sandbox child: %w", err)
 	}
 	p.stdin, p.request = stdin.parent, request.parent
 	p.stdout, p.stderr, p.runtimeErr, p.reports = stdout.parent, stderr.parent, runtimeErr.parent, reports.parent
-	p.control, p.raceLog = control, raceLog
+	p.control, p.echo = control, echo.parent
 	return p, nil
 }
 
@@ -200,8 +210,8 @@ func (p *proc) discard() {
 		}
 	}
 	p.control.Close()
-	if p.raceLog != nil {
-		p.raceLog.Close()
+	if p.echo != nil {
+		p.echo.Close()
 	}
 	removeAll(p.work)
 }

@@ -2,7 +2,6 @@ package runner
 
 import (
 	"fmt"
-	"os/exec"
 	"strings"
 	"syscall"
 	"time"
@@ -45,7 +44,8 @@ func (r *run) result(waitErr error) *Result {
 			rep[x.Kind] = x
 		}
 	}
-	fatal := r.fatalError()
+	rt := r.runtime.verdict()
+	r.addUnexplainedRaces(res)
 
 	set := func(reason Reason, code int, msg string) {
 		res.Reason, res.Code, res.Message = reason, code, msg
@@ -63,6 +63,9 @@ func (r *run) result(waitErr error) *Result {
 	case r.stopped != nil:
 		res.Limit = r.stopped
 		set(Limited, limitCodes[r.stopped.Name], r.stopped.Message)
+	case state != nil && !ws.Signaled() && r.contradiction(state.ExitCode()) != "":
+		set(Internal, ExitInternal, "the sandbox child's reports contradict each other ("+r.contradiction(state.ExitCode())+
+			"): a program that corrupts the interpreter's memory with a data race can do that; run it with the race detector")
 	case has(rep, wire.KindCompile):
 		res.Diagnostics = rep[wire.KindCompile].Diagnostics
 		set(CompileError, ExitCompile, "the program does not compile")
@@ -85,7 +88,7 @@ func (r *run) result(waitErr error) *Result {
 		switch {
 		case sig == syscall.SIGXCPU || (sig == syscall.SIGKILL && res.Timing.CPU >= r.limits.CPU-100*time.Millisecond):
 			limit("cpu")
-		case strings.Contains(fatal, "out of memory"):
+		case strings.Contains(rt.fatal, "out of memory"):
 			limit("memory")
 		default:
 			set(Internal, ExitInternal, fmt.Sprintf("the sandbox child was killed by signal %v", sig))
@@ -94,10 +97,16 @@ func (r *run) result(waitErr error) *Result {
 		set(Internal, ExitInternal, fmt.Sprintf("the sandbox child did not run: %v", waitErr))
 	default:
 		code := state.ExitCode()
+		fatal := rt.fatal
 		switch {
+		case rt.panic != "":
+			// A goroutine the library started panicked, out of the
+			// engine's reach: the runtime printed it.
+			res.Panic = &Panic{Value: rt.panic, Test: lastOf(r.running)}
+			set(Panicked, ExitPanic, "panic: "+rt.panic)
 		case strings.Contains(fatal, "out of memory") || strings.Contains(fatal, "cannot allocate memory"):
 			limit("memory")
-		case strings.Contains(fatal, "pthread_create failed") && !r.lockedThread:
+		case strings.Contains(fatal, "pthread_create failed") && !r.runtime.lockedThread:
 			// The C library could not map a thread's stack: the data
 			// limit is spent, and no goroutine pinned a thread, so the
 			// heap spent it. (Resident memory says nothing here: fresh
@@ -108,13 +117,13 @@ func (r *run) result(waitErr error) *Result {
 			limit("threads")
 		case fatal != "" && code == 2:
 			set(Fatal, ExitPanic, fatal)
-		case r.raceDied != "" && !has(rep, wire.KindExit):
+		case rt.raceDied != "" && !has(rep, wire.KindExit):
 			// The race detector ended the child: its memory, mapped on
 			// top of the program's, ran out, or it gave up.
-			if raceOutOfMemory(r.raceDied) {
+			if raceOutOfMemory(rt.raceDied) {
 				limit("memory")
 			} else {
-				set(Internal, ExitInternal, "the race detector failed: "+r.raceDied)
+				set(Internal, ExitInternal, "the race detector failed: "+rt.raceDied)
 			}
 		case len(res.Races) > 0 && (code == ExitRace || code == 0):
 			set(Raced, ExitRace, fmt.Sprintf("found %d data race(s)", len(res.Races)))
@@ -142,7 +151,6 @@ func (r *run) result(waitErr error) *Result {
 	if res.Message == "" && res.Reason == Exited && code(res) != 0 {
 		res.Message = fmt.Sprintf("exit status %d", res.Code)
 	}
-	_ = exec.ErrNotFound
 	return res
 }
 
@@ -160,22 +168,73 @@ func raceOutOfMemory(s string) bool {
 	return strings.Contains(s, "memory") || strings.Contains(s, "mmap") || strings.Contains(s, "allocat")
 }
 
-// fatalError returns the first line of a fatal error the child's Go
-// runtime printed ("fatal error: concurrent map writes"), or "".
-func (r *run) fatalError() string {
-	text := r.runtime.String()
-	for _, line := range strings.Split(text, "\n") {
-		switch {
-		case strings.HasPrefix(line, "fatal error: "):
-			return line
-		case strings.HasPrefix(line, "runtime: out of memory"):
-			return line
-		case strings.HasPrefix(line, "runtime: program exceeds"),
-			strings.HasPrefix(line, "runtime/cgo: pthread_create failed"):
-			return line
-		case strings.HasPrefix(line, "runtime: goroutine stack exceeds"):
-			return "fatal error: stack overflow (" + strings.TrimPrefix(line, "runtime: ") + ")"
+// contradiction says what is wrong with the child's reports, given the
+// status it exited with, or "". The engine reports in a fixed order (ready,
+// sandbox once before the program is compiled, the program's events, then
+// at most one report of how it ended, which the exit status agrees with);
+// a run whose reports break it had its memory corrupted.
+func (r *run) contradiction(code int) string {
+	seen := map[string]int{}
+	end := ""
+	for i, rep := range r.reports {
+		if end != "" {
+			return fmt.Sprintf("a %s report after the %s report", rep.Kind, end)
 		}
+		switch rep.Kind {
+		case wire.KindReady:
+			if i > 0 {
+				return "a second ready report"
+			}
+		case wire.KindSandbox:
+			if seen[wire.KindSandbox] > 0 || seen[wire.KindCompiled] > 0 {
+				return "a sandbox report after the program started"
+			}
+		case wire.KindCompiled:
+			if seen[wire.KindCompiled] > 0 || seen[wire.KindSandbox] == 0 {
+				return "a compiled report out of place"
+			}
+		case wire.KindTestRun, wire.KindTest, wire.KindRace:
+			if seen[wire.KindCompiled] == 0 {
+				return "a " + rep.Kind + " report before the program was compiled"
+			}
+		case wire.KindCompile, wire.KindPanic, wire.KindDeadlock, wire.KindExit, wire.KindLimit, wire.KindInternal:
+			end = rep.Kind
+			want := map[string]int{wire.KindCompile: ExitCompile, wire.KindPanic: 2, wire.KindDeadlock: 2, wire.KindLimit: 3, wire.KindInternal: ExitInternal, wire.KindExit: rep.Code}[rep.Kind]
+			// A race-enabled child that saw races exits 66 where it
+			// would exit 0.
+			if code != want && !(want == 0 && code == ExitRace && r.runtime.count() > 0) {
+				return fmt.Sprintf("a %s report, and exit status %d", rep.Kind, code)
+			}
+		}
+		seen[rep.Kind]++
+	}
+	if end == "" && code == 0 {
+		return "exit status 0 without an exit report"
 	}
 	return ""
+}
+
+// addUnexplainedRaces adds to res a race for each report of the race
+// detector the runner read that the engine did not tell in the program's
+// terms: the count is the runner's own (runtime.go).
+func (r *run) addUnexplainedRaces(res *Result) {
+	read := r.runtime.count()
+	r.kids.mu.Lock()
+	for _, k := range r.kids.all {
+		read += k.runtime.count()
+	}
+	r.kids.mu.Unlock()
+	for i := len(res.Races); i < read; i++ {
+		res.Races = append(res.Races, Race{
+			Report: raceSeparator + "\nWARNING: DATA RACE\n  (the workbook could not tell where)\n" + raceSeparator + "\n",
+			Test:   lastOf(r.running),
+		})
+	}
+}
+
+func lastOf(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
 }

@@ -27,6 +27,7 @@ type kid struct {
 	announced chan struct{} // closed once the parent was told it started
 	ended     bool
 	cpu       time.Duration // once ended
+	runtime   runtimeLog    // what its runtime said on its fd 2
 }
 
 // kids are the run's children started for workbook/proc.
@@ -229,21 +230,13 @@ func (r *run) readKidReports(k *kid) {
 	}
 }
 
-// readKidRuntime reads what a kid's Go runtime says: a fatal error is
-// passed on, in one line.
+// readKidRuntime reads what a kid's Go runtime says: its race reports
+// count for the run, and a fatal error is passed on, in one line.
 func (r *run) readKidRuntime(k *kid) {
 	defer r.kids.wg.Done()
-	defer k.proc.runtimeErr.Close()
-	sc := bufio.NewScanner(k.proc.runtimeErr)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	told := false
-	for sc.Scan() {
-		line := sc.Text()
-		if !told && (strings.HasPrefix(line, "fatal error: ") || strings.HasPrefix(line, "runtime: out of memory") ||
-			strings.HasPrefix(line, "runtime/cgo: pthread_create failed")) {
-			told = true
-			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: %s\n", k.pid, line)})
-		}
+	k.runtime.read(k.proc.runtimeErr, newEchoer(k.proc.echo), nil)
+	if v := k.runtime.verdict(); v.fatal != "" {
+		r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: %s\n", k.pid, v.fatal)})
 	}
 }
 

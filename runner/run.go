@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"slices"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -44,20 +43,12 @@ type run struct {
 	ready     time.Duration
 	compiled  time.Duration
 	sandbox   Sandbox
-	runtime   strings.Builder // the child's fd 2, minus race reports
-	// lockedThread is set when the child's crash dump shows a goroutine
-	// the program pinned with runtime.LockOSThread: each holds a thread
-	// and its stack, so a program that spent its data limit that way ran
-	// out of threads, not heap. The engine pins none.
-	lockedThread bool
-	races        []Race
-	tests        []TestResult
-	running      []string // tests started and not finished, innermost last
+	runtime   runtimeLog // what the child's runtime said on its fd 2
+	races     []Race
+	tests     []TestResult
+	running   []string // tests started and not finished, innermost last
 
 	kids kids // the processes the program started with workbook/proc
-	// raceDied is what the race detector said as it ended the child
-	// itself ("ThreadSanitizer: … out of memory"), if it did.
-	raceDied string
 }
 
 func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {
@@ -104,7 +95,10 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 	go r.serveControl(p, &r.readers)
 	go r.readOutput(p.stdout, KindStdout)
 	go r.readOutput(p.stderr, KindStderr)
-	go r.readRuntime(p.runtimeErr)
+	go func() {
+		defer r.readers.Done()
+		r.runtime.read(p.runtimeErr, newEchoer(p.echo), nil)
+	}()
 	go r.readReports(p.reports)
 	return r, nil
 }
@@ -305,7 +299,6 @@ func (r *run) wait() *Result {
 	r.killKids()
 	r.kids.wg.Wait()
 	r.readers.Wait()
-	r.raceDied = raceDeath(r.proc.raceLog)
 	res := r.result(err)
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})
 	close(r.events)

@@ -81,7 +81,7 @@ var Packages = []Package{
 	{Path: "errors", Engine: []string{"As", "Is"}},
 	{Path: "flag"},
 	{Path: "fmt"},
-	{Path: "golang.org/x/sync/errgroup"},
+	{Path: "golang.org/x/sync/errgroup", Engine: []string{"Group", "WithContext"}},
 	{Path: "golang.org/x/sync/semaphore"},
 	{Path: "hash"},
 	{Path: "hash/crc32"},
@@ -147,10 +147,12 @@ var Packages = []Package{
 	{Path: "strings"},
 	{Path: "sync"},
 	{Path: "sync/atomic"},
-	{Path: "testing", Engine: []string{"T", "TB"}, Withheld: map[string]string{
-		"Main":      "workbook runs the tests itself",
-		"MainStart": "workbook runs the tests itself",
-		"RunTests":  "workbook runs the tests itself",
+	{Path: "testing", Engine: []string{"B", "Benchmark", "T", "TB"}, Withheld: map[string]string{
+		"Main":          "workbook runs the tests itself",
+		"MainStart":     "workbook runs the tests itself",
+		"RunBenchmarks": "call testing.Benchmark",
+		"RunExamples":   "workbook runs the tests itself",
+		"RunTests":      "workbook runs the tests itself",
 	}},
 	{Path: "text/tabwriter"},
 	{Path: "text/template", Withheld: map[string]string{

@@ -18,6 +18,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
@@ -54,6 +55,7 @@ type child struct {
 	compiled chan struct{}
 
 	exitOnce sync.Once
+	exitCode atomic.Int32 // the code of the first end
 }
 
 // Main runs the child and exits; it never returns.
@@ -91,8 +93,7 @@ func Main() {
 }
 
 func (c *child) internal(err error) {
-	c.report.Send(wire.Report{Kind: wire.KindInternal, Message: err.Error()})
-	os.Exit(70)
+	c.end(70, nil, wire.Report{Kind: wire.KindInternal, Message: err.Error()})
 }
 
 func (c *child) run() {
@@ -167,8 +168,7 @@ func (c *child) compileError(err error) {
 	} else {
 		diags = append(diags, wire.Diagnostic{Message: err.Error()})
 	}
-	c.report.Send(wire.Report{Kind: wire.KindCompile, Diagnostics: diags})
-	os.Exit(1)
+	c.end(1, nil, wire.Report{Kind: wire.KindCompile, Diagnostics: diags})
 }
 
 // compile builds the interpreter and compiles the lowered program.
@@ -259,12 +259,25 @@ func (c *child) mainFailed(err error) {
 
 // exit ends the program with code, as os.Exit does.
 func (c *child) exit(code int) {
+	c.end(code, nil, wire.Report{Kind: wire.KindExit, Code: code})
+}
+
+// end ends the child with code, once: the race reports written so far are
+// told, stderr (what the program must still say) is written, the program's
+// output read, and rep sent. Whatever else ends the program meanwhile (a
+// panic in another goroutine as main returns) exits with the first end's
+// code, so that the status agrees with the report the runner got.
+func (c *child) end(code int, stderr []byte, rep wire.Report) {
 	c.exitOnce.Do(func() {
 		c.races.flush()
+		if len(stderr) > 0 {
+			c.stderr.Write(stderr)
+		}
 		c.tests.flush()
-		c.report.Send(wire.Report{Kind: wire.KindExit, Code: code})
+		c.report.Send(rep)
+		c.exitCode.Store(int32(code))
 	})
-	os.Exit(code)
+	os.Exit(int(c.exitCode.Load()))
 }
 
 // osExit is os.Exit. In a test, os.Exit(0) panics, as go test has it: a

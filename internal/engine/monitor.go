@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"go/token"
 	"os"
 	"os/signal"
@@ -137,10 +136,7 @@ func (m *monitor) count() {
 	n := m.live.Add(1)
 	raceEnable()
 	if n > int64(m.c.limits.Goroutines) {
-		m.c.exitOnce.Do(func() {
-			m.c.report.Send(wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
-		})
-		os.Exit(3)
+		m.c.end(3, nil, wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
 	}
 }
 
@@ -184,9 +180,8 @@ func (m *monitor) numGoroutine() int {
 // start starts watching, just before main runs; it returns the state of
 // the goroutine to run main on, which the caller adopts.
 func (m *monitor) start() {
+	m.baseline = runtime.NumGoroutine() + 1 // and the watch
 	go m.watch()
-	runtime.Gosched()
-	m.baseline = runtime.NumGoroutine()
 }
 
 // enterMain makes the calling goroutine the program's main goroutine.
@@ -231,6 +226,9 @@ func (m *monitor) watch() {
 	buf := make([]byte, 64<<10)
 	for {
 		time.Sleep(m.interval)
+		if m.overLimit() {
+			m.c.end(3, nil, wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
+		}
 		metrics.Read(schedMetrics)
 		busy := schedMetrics[0].Value.Uint64() + schedMetrics[1].Value.Uint64() + schedMetrics[2].Value.Uint64()
 		if busy > 1 || m.timers.pending() {
@@ -335,12 +333,6 @@ func blocking(state string) bool {
 // deadlock reports the deadlock as Go does, and ends the program.
 func (m *monitor) deadlock(gs []dumped) {
 	d := &wire.Deadlock{MainExited: m.mainExited.Load(), Test: m.c.tests.running()}
-	var b strings.Builder
-	if len(gs) == 0 {
-		b.WriteString("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
-	} else {
-		b.WriteString("fatal error: all goroutines are asleep - deadlock!\n")
-	}
 	main := m.mainID()
 	states := gstates()
 	// Main first, as Go lists it.
@@ -358,19 +350,8 @@ func (m *monitor) deadlock(gs []dumped) {
 			wg.Created, wg.CreatedIn = m.c.creation(st, main)
 		}
 		d.Goroutines = append(d.Goroutines, wg)
-		fmt.Fprintf(&b, "\ngoroutine %d [%s]:\n", id, g.state)
-		if f := wg.Frame; f != nil {
-			fmt.Fprintf(&b, "%s(...)\n\t%s\n", f.Func, f.Location())
-		}
-		b.WriteString(createdBy(wg.Created, wg.CreatedIn))
 	}
-	m.c.exitOnce.Do(func() {
-		m.c.races.flush()
-		m.c.stderr.WriteString(b.String())
-		m.c.tests.flush()
-		m.c.report.Send(wire.Report{Kind: wire.KindDeadlock, Deadlock: d})
-	})
-	os.Exit(2)
+	m.c.end(2, []byte(d.Text()), wire.Report{Kind: wire.KindDeadlock, Deadlock: d})
 }
 
 // symbols returns the monitor's replacements of library names: the

@@ -1,10 +1,8 @@
 package engine
 
 import (
-	"bytes"
 	"fmt"
 	"go/token"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -51,25 +49,10 @@ func (c *child) panicked(id int, r any) {
 	p := c.panicOf(r)
 	p.Goroutine = id
 	p.Test = c.tests.running()
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "panic: %s\n\ngoroutine %d [running]:\n", p.Value, id)
-	for _, f := range p.Stack {
-		fmt.Fprintf(&b, "%s(...)\n", f.Func)
-		if f.File != "" {
-			fmt.Fprintf(&b, "\t%s\n", f.Location())
-		}
-	}
 	if st, ok := gstates()[id]; ok && c.monitor != nil {
 		p.Created, p.CreatedIn = c.creation(st, c.monitor.mainID())
-		b.WriteString(createdBy(p.Created, p.CreatedIn))
 	}
-	c.exitOnce.Do(func() {
-		c.races.flush()
-		c.stderr.Write(b.Bytes())
-		c.tests.flush()
-		c.report.Send(wire.Report{Kind: wire.KindPanic, Panic: p})
-	})
-	os.Exit(2)
+	c.end(2, []byte(p.Text()), wire.Report{Kind: wire.KindPanic, Panic: p})
 }
 
 // place is where a position of the program is shown: a hidden file's
@@ -100,14 +83,6 @@ func (c *child) creation(g gstate, main int) (*wire.Frame, int) {
 		return nil, 0
 	}
 	return f, parent
-}
-
-// createdBy is the "created by" line of a trace, as Go prints it.
-func createdBy(f *wire.Frame, parent int) string {
-	if f == nil {
-		return ""
-	}
-	return fmt.Sprintf("created by %s in goroutine %d\n\t%s\n", f.Func, parent, f.Location())
 }
 
 // panicValue prints a panic's value as the Go runtime does.

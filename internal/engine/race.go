@@ -1,17 +1,18 @@
 package engine
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"os"
 	"reflect"
 	"regexp"
-	"runtime/debug"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -22,98 +23,96 @@ import (
 )
 
 // The race detector reports what it sees: the interpreter's loads and
-// stores, in the interpreter's functions. The engine reads those reports
-// itself and tells them again in the program's terms: which variable (from
-// the racing address and the program's variables), which lines read and
-// write it (from the front end), and where the goroutines involved were
-// started. Only in a race-enabled child: descriptor 2 then goes through a
-// pipe the engine reads, and fatal errors of the runtime still reach the
-// runner directly (debug.SetCrashOutput).
-
-// raceReader is the engine's end of descriptor 2 in a race-enabled child.
+// stores, in the interpreter's functions. The engine tells those reports
+// again in the program's terms: which variable (from the racing address
+// and the program's variables), which lines read and write it (from the
+// front end), and where the goroutines involved were started.
 //
-// Descriptor 2 is then an anonymous memory file (memfd), not a pipe: the
-// race detector writes its reports from inside the runtime, where a write
-// that waited for a reader could wait for a reader stopped by the garbage
-// collector, which waits for the writer. A file never makes a writer wait;
-// the engine reads what is new every few milliseconds, and at once before
-// the program ends.
+// The race detector writes its reports on descriptor 2, a pipe to the
+// runner, which counts them and passes all it reads back on FDRaceEcho
+// (see package runner). The engine reads them there. To know that every
+// report written so far has come back (at the end of each test, so that
+// a race is told with the test it happened in, and before the child
+// exits), it writes a sync marker on descriptor 2 and waits for it.
+
+// raceReader is the engine's reader of the race reports that come back.
 type raceReader struct {
 	c       *child
-	forward *os.File // the runner's descriptor 2
-	log     *os.File // what the runtime writes to descriptor 2
-	mu      sync.Mutex
-	off     int64
-	partial string
+	echo    *os.File
+	sent    atomic.Int64 // the last sync marker written
+	seen    atomic.Int64 // the last sync marker come back
+	ended   atomic.Bool  // the runner closed the echo
+	partial []byte
 	block   []string
 	in      bool
 }
 
-// readRaces puts the engine between the runtime's descriptor 2 and the
-// runner, when the race detector is built in.
+// readRaces starts reading the reports that come back, when the race
+// detector is built in.
 func (c *child) readRaces() {
 	if !raceEnabled {
 		return
 	}
-	orig, err := unix.Dup(2)
-	if err != nil {
+	if _, err := unix.FcntlInt(uintptr(wire.FDRaceEcho), unix.F_GETFD, 0); err != nil {
 		return
 	}
-	unix.CloseOnExec(orig)
-	forward := os.NewFile(uintptr(orig), "runner-stderr")
-	// The runner's memory file, which it reads after the end, when the
-	// race detector itself died (out of memory) before the engine could.
-	fd := wire.FDRaceLog
-	if _, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil {
-		if fd, err = unix.MemfdCreate("workbook-race-log", unix.MFD_CLOEXEC); err != nil {
-			return
-		}
-	}
-	unix.CloseOnExec(fd)
-	if err := unix.Dup2(fd, 2); err != nil {
-		return
-	}
-	debug.SetCrashOutput(forward, debug.CrashOptions{})
-	c.races = &raceReader{c: c, forward: forward, log: os.NewFile(uintptr(fd), "race-log")}
-	go c.races.poll()
+	unix.CloseOnExec(wire.FDRaceEcho)
+	c.races = &raceReader{c: c, echo: os.NewFile(uintptr(wire.FDRaceEcho), "race-echo")}
+	go c.races.read()
 }
 
-// poll drains the log every few milliseconds. Its synchronisation stays
-// visible to the race detector: it must see what the compiler built before
-// the program started (c.compiled), and it shares nothing with the program
-// that could carry a happens-before edge from one goroutine to another.
-func (rr *raceReader) poll() {
+// read handles what comes back. Its synchronisation stays visible to the
+// race detector: it must see what the compiler built before the program
+// started (c.compiled), and it shares nothing with the program that could
+// carry a happens-before edge from one goroutine to another (the markers
+// are atomics, waited for by polling).
+func (rr *raceReader) read() {
+	defer rr.ended.Store(true)
 	<-rr.c.compiled
-	for {
-		time.Sleep(20 * time.Millisecond)
-		rr.drain()
-	}
-}
-
-// flush handles every report the runtime wrote so far.
-func (rr *raceReader) flush() {
-	if rr == nil {
-		return
-	}
-	rr.drain()
-}
-
-// drain reads and handles what the runtime wrote since the last time.
-func (rr *raceReader) drain() {
-	rr.mu.Lock()
-	defer rr.mu.Unlock()
 	buf := make([]byte, 64<<10)
 	for {
-		n, _ := rr.log.ReadAt(buf, rr.off)
-		if n <= 0 {
+		n, err := rr.echo.Read(buf)
+		if n > 0 {
+			var last int64
+			rr.partial, last = wire.StripMarkers(append(rr.partial, buf[:n]...))
+			for {
+				i := bytes.IndexByte(rr.partial, '\n')
+				if i < 0 {
+					break
+				}
+				rr.line(string(rr.partial[:i]))
+				rr.partial = rr.partial[i+1:]
+			}
+			if last > 0 {
+				rr.seen.Store(last)
+			}
+		}
+		if err != nil {
 			return
 		}
-		rr.off += int64(n)
-		text := rr.partial + string(buf[:n])
-		lines := strings.Split(text, "\n")
-		rr.partial = lines[len(lines)-1]
-		for _, line := range lines[:len(lines)-1] {
-			rr.line(line)
+	}
+}
+
+// flush waits until every race report written so far has been told.
+func (rr *raceReader) flush() {
+	if rr == nil || rr.ended.Load() {
+		return
+	}
+	raceDisable()
+	defer raceEnable()
+	n := rr.sent.Add(1)
+	if _, err := runtimeStderr.Write(wire.SyncMarker(n)); err != nil {
+		return
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for i := 0; rr.seen.Load() < n && !rr.ended.Load(); i++ {
+		if time.Now().After(deadline) {
+			return
+		}
+		if i < 100 {
+			runtime.Gosched()
+		} else {
+			time.Sleep(200 * time.Microsecond)
 		}
 	}
 }
@@ -127,13 +126,9 @@ func (rr *raceReader) line(line string) {
 		rr.in = false
 		if len(rr.block) > 0 && rr.block[0] == "WARNING: DATA RACE" {
 			rr.c.report.Send(wire.Report{Kind: wire.KindRace, Race: rr.c.explainRace(rr.block)})
-		} else {
-			rr.forward.WriteString("==================\n" + strings.Join(rr.block, "\n") + "\n==================\n")
 		}
 	case rr.in:
 		rr.block = append(rr.block, line)
-	default:
-		rr.forward.WriteString(line + "\n")
 	}
 }
 

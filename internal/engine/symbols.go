@@ -117,6 +117,14 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 		"NumGoroutine": v(c.monitor.numGoroutine),
 		"Goexit":       v(runtime.Goexit),
 	}
+	for p, syms := range librarySymbols() {
+		if o[p] == nil {
+			o[p] = map[string]reflect.Value{}
+		}
+		for k, val := range syms {
+			o[p][k] = val
+		}
+	}
 	for p, syms := range c.monitor.symbols() {
 		if o[p] == nil {
 			o[p] = map[string]reflect.Value{}

@@ -123,15 +123,10 @@ func (c *child) testPanic(t *T) {
 	if r == nil {
 		return
 	}
-	var b strings.Builder
 	p := c.panicOf(r)
+	var b strings.Builder
 	fmt.Fprintf(&b, "panic: %s\n", p.Value)
-	for _, f := range p.Stack {
-		fmt.Fprintf(&b, "%s(...)\n", f.Func)
-		if f.File != "" {
-			fmt.Fprintf(&b, "\t%s\n", f.Location())
-		}
-	}
+	b.WriteString(p.StackText())
 	t.log("", b.String())
 	t.T.FailNow()
 }

@@ -22,8 +22,6 @@ func init() {
 			"Coverage":      reflect.ValueOf(testing.Coverage),
 			"Init":          reflect.ValueOf(testing.Init),
 			"RegisterCover": reflect.ValueOf(testing.RegisterCover),
-			"RunBenchmarks": reflect.ValueOf(testing.RunBenchmarks),
-			"RunExamples":   reflect.ValueOf(testing.RunExamples),
 			"Short":         reflect.ValueOf(testing.Short),
 			"Testing":       reflect.ValueOf(testing.Testing),
 			"Verbose":       reflect.ValueOf(testing.Verbose),

@@ -14,22 +14,29 @@
 //	FDStderr   the program's standard error
 //	FDControl  a socket for the processes the program starts with
 //	           workbook/proc: Controls both ways, a start carrying files
-//	FDRaceLog  in a race-enabled child, a memory file (memfd) that becomes
-//	           the runtime's descriptor 2, which the engine reads while
-//	           the program runs and the runner after it ends
+//	FDRaceEcho in a race-enabled child, a pipe from the runner: what the
+//	           runner read on the child's descriptor 2, passed back for
+//	           the engine to tell the race reports in the program's terms
 //	FDHandles… the files of the handles (queues, pipes, shared memory)
 //	           passed to the function a child started by proc runs
 //
 // The program never sees a descriptor number: the allowlist withholds
 // os.NewFile, /proc and /dev/fd are outside the directory it may open, and
 // Landlock, where the kernel has it, forbids them again. So the reports and
-// the runtime's standard error are channels the program cannot forge.
+// the runtime's standard error are channels the program cannot forge —
+// unless a data race corrupts the child's memory, which the race detector
+// reports on descriptor 2 before the corrupted value is used: a pipe to
+// the runner, which counts the reports itself, and which nothing in the
+// child can take back.
 package wire
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -50,12 +57,12 @@ const Version = "3"
 
 // The child's descriptors.
 const (
-	FDRequest = 3
-	FDReport  = 4
-	FDStderr  = 5
-	FDControl = 6
-	FDRaceLog = 7
-	FDHandles = 8
+	FDRequest  = 3
+	FDReport   = 4
+	FDStderr   = 5
+	FDControl  = 6
+	FDRaceEcho = 7
+	FDHandles  = 8
 )
 
 // A File is one source file of the program.
@@ -299,4 +306,90 @@ type RaceAccess struct {
 	Goroutine int  `json:"goroutine"`
 	// Lines are where the program makes such an access to the variable.
 	Lines []Frame `json:"lines,omitempty"`
+}
+
+// A sync marker is what the engine writes on descriptor 2 of a race-enabled
+// child, and reads back from FDRaceEcho, to know that every race report
+// written before it has come back: at the end of each test, and before the
+// child exits. It is one write, shorter than PIPE_BUF, so it arrives whole,
+// though it may fall between two writes of one report; readers remove it
+// from the stream before they split it into lines.
+const syncPrefix = "\x00workbook-sync:"
+
+// SyncMarker is the n-th sync marker. (Not with fmt: the engine writes it
+// with its synchronisation hidden from the race detector, and fmt's pool
+// of printers, shared with the program, would look raced.)
+func SyncMarker(n int64) []byte {
+	b := strconv.AppendInt([]byte(syncPrefix), n, 10)
+	return append(b, 0)
+}
+
+// StripMarkers removes the complete sync markers from b, and returns what
+// is left and the largest marker number removed (0 for none).
+func StripMarkers(b []byte) ([]byte, int64) {
+	var last int64
+	for {
+		i := bytes.Index(b, []byte(syncPrefix))
+		if i < 0 {
+			return b, last
+		}
+		j := bytes.IndexByte(b[i+len(syncPrefix):], 0)
+		if j < 0 {
+			return b, last // incomplete: more to come
+		}
+		num := b[i+len(syncPrefix) : i+len(syncPrefix)+j]
+		if n, err := strconv.ParseInt(string(num), 10, 64); err == nil && n > last {
+			last = n
+		}
+		b = append(b[:i], b[i+len(syncPrefix)+j+1:]...)
+	}
+}
+
+// Text is the panic as the Go runtime prints it: the value, the
+// goroutine's stack at the program's lines, and where it was started.
+func (p *Panic) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "panic: %s\n\ngoroutine %d [running]:\n", p.Value, p.Goroutine)
+	b.WriteString(p.StackText())
+	b.WriteString(createdBy(p.Created, p.CreatedIn))
+	return b.String()
+}
+
+// StackText is the panic's stack, a function and its line each.
+func (p *Panic) StackText() string {
+	var b strings.Builder
+	for _, f := range p.Stack {
+		fmt.Fprintf(&b, "%s(...)\n", f.Func)
+		if f.File != "" {
+			fmt.Fprintf(&b, "\t%s\n", f.Location())
+		}
+	}
+	return b.String()
+}
+
+// Text is the deadlock as the Go runtime reports it: where each goroutine
+// waits, and where it was started.
+func (d *Deadlock) Text() string {
+	var b strings.Builder
+	if len(d.Goroutines) == 0 {
+		b.WriteString("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n")
+	} else {
+		b.WriteString("fatal error: all goroutines are asleep - deadlock!\n")
+	}
+	for _, g := range d.Goroutines {
+		fmt.Fprintf(&b, "\ngoroutine %d [%s]:\n", g.ID, g.State)
+		if f := g.Frame; f != nil {
+			fmt.Fprintf(&b, "%s(...)\n\t%s\n", f.Func, f.Location())
+		}
+		b.WriteString(createdBy(g.Created, g.CreatedIn))
+	}
+	return b.String()
+}
+
+// createdBy is the "created by" line of a trace, as Go prints it.
+func createdBy(f *Frame, parent int) string {
+	if f == nil {
+		return ""
+	}
+	return fmt.Sprintf("created by %s in goroutine %d\n\t%s\n", f.Func, parent, f.Location())
 }
