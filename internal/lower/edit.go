@@ -40,6 +40,19 @@ func (e *editor) replace(start, end int, text string) {
 
 func (e *editor) insert(at int, text string) { e.replace(at, at, text) }
 
+// replaceOpen is replace for a text that opens with head: the replaced
+// span's newlines go after head rather than after the whole text, so
+// that a replacement ending in a literal or ")" does not end a line,
+// where Go would insert a semicolon ("f(a +\n b, c)" becomes
+// "f((\n"ab"), c)", not "f(("ab")\n, c)").
+func (e *editor) replaceOpen(start, end int, head, tail string) {
+	n := bytes.Count(e.src[start:end], []byte("\n"))
+	if strings.ContainsRune(head+tail, '\n') {
+		panic("lower: edit text holds a newline: " + head + tail)
+	}
+	e.edits = append(e.edits, edit{start: start, end: end, text: head + strings.Repeat("\n", n) + tail, seq: len(e.edits)})
+}
+
 // wrap puts before and after around the bytes [start, end).
 func (e *editor) wrap(start, end int, before, after string) {
 	e.open(start, end, before)

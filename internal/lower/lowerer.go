@@ -1199,7 +1199,7 @@ func (l *lowerer) typeConstant(e ast.Expr) {
 			}
 		}
 		if lit, ok := l.constantText(v, tv.Type, e.Pos()); ok {
-			l.ed.replace(l.off(e.Pos()), l.off(e.End()), "("+lit+")")
+			l.ed.replaceOpen(l.off(e.Pos()), l.off(e.End()), "(", lit+")")
 		}
 	}
 }
