@@ -144,7 +144,12 @@ func spawnChild(spec childSpec) (*proc, error) {
 	}
 	if spec.race {
 		// No second's sleep at exit; every report, not only the first.
-		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2")
+		// And races told apart by address, not by stack: every race of
+		// interpreted code is between the same few functions of the
+		// interpreter, so the race detector, which reports a stack once,
+		// would report a run's first race and none after it (a race in
+		// one test would hide another's).
+		env = append(env, "GORACE=atexit_sleep_ms=0 halt_on_error=0 history_size=2 suppress_equal_stacks=0")
 	}
 	var echo pipe
 	if spec.race {

@@ -279,3 +279,46 @@ func Square(n int) int {
 		t.Errorf("Reason %s (%s), tests %+v; want one passing test", res.Reason, res.Message, res.Tests)
 	}
 }
+
+// Two tests that race the same way are both told: the race detector must
+// not take the second race for the first (interpreted code races in the
+// same functions of the interpreter every time).
+func TestGradingRaceEachTest(t *testing.T) {
+	src := "package twice\n\ntype C struct{ n int }\n\nfunc (c *C) Inc() { c.n++ }\n"
+	tests := `package twice_test
+
+import (
+	"sync"
+	"testing"
+	"twice"
+)
+
+func race() {
+	var c twice.C
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(c.Inc)
+	}
+	wg.Wait()
+}
+
+func TestOne(t *testing.T) { race() }
+
+func TestTwo(t *testing.T) { race() }
+`
+	res, err := runner.Run(t.Context(), runner.Program{Test: true, Files: []runner.File{
+		{Name: "twice.go", Src: []byte(src)}, {Name: "twice_test.go", Src: []byte(tests), Hidden: true},
+	}}, runner.Options{Race: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raced := map[string]bool{}
+	for _, r := range res.Races {
+		raced[r.Test] = true
+	}
+	for _, v := range res.Tests {
+		if v.Passed || !raced[v.Name] {
+			t.Errorf("%s: passed %v, race told %v; want a race and a failure", v.Name, v.Passed, raced[v.Name])
+		}
+	}
+}

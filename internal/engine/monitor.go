@@ -227,6 +227,7 @@ func (m *monitor) watch() {
 	for {
 		time.Sleep(m.interval)
 		if m.overLimit() {
+			raceEnable() // the program is over; see deadlock
 			m.c.end(3, nil, wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
 		}
 		metrics.Read(schedMetrics)
@@ -332,6 +333,9 @@ func blocking(state string) bool {
 
 // deadlock reports the deadlock as Go does, and ends the program.
 func (m *monitor) deadlock(gs []dumped) {
+	// The program is over: what the monitor reads of the tests now may
+	// synchronise in the race detector's sight, and hide nothing.
+	raceEnable()
 	d := &wire.Deadlock{MainExited: m.mainExited.Load(), Test: m.c.tests.running()}
 	main := m.mainID()
 	states := gstates()

@@ -57,6 +57,9 @@ func (c *child) readRaces() {
 		return
 	}
 	unix.CloseOnExec(wire.FDRaceEcho)
+	// Non-blocking, so that its reader waits in the network poller, not in
+	// a system call, where the monitor would count it as running.
+	unix.SetNonblock(wire.FDRaceEcho, true)
 	c.races = &raceReader{c: c, echo: os.NewFile(uintptr(wire.FDRaceEcho), "race-echo")}
 	go c.races.read()
 }

@@ -63,9 +63,31 @@ func (c *child) testFunc(fn reflect.Value) func(*testing.T) {
 func (c *child) runTest(t *testing.T, f func(*T)) {
 	rec := c.tests.begin(t)
 	t.Cleanup(func() { c.tests.end(rec, t) })
+	// The goroutine the testing package started for the test is one of
+	// the program's: a deadlock report says where it waits.
+	var from int64
+	var parent int
+	if strings.Contains(t.Name(), "/") {
+		from, parent = creator() // the t.Run of the parent test
+	}
+	g := adopt(from, parent)
+	defer g.setDone()
 	tt := &T{T: t, c: c, rec: rec}
+	returned := false
+	defer func() {
+		if !returned && !t.Failed() && !t.Skipped() {
+			// runtime.Goexit, not by FailNow or SkipNow: go test fails
+			// the test (and ends the run) too.
+			if r := recover(); r != nil {
+				panic(r)
+			}
+			tt.log("", "test executed panic(nil) or runtime.Goexit")
+			t.Fail()
+		}
+	}()
 	defer c.testPanic(tt)
 	f(tt)
+	returned = true
 }
 
 // testDeps is what testing.MainStart needs of the go test tooling: test

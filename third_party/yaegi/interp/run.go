@@ -506,7 +506,9 @@ func typeAssert(n *node, withResult, withOk bool) {
 				}
 
 				if withResult {
-					value0(f).Set(genInterfaceWrapper(val.node, rtype)(f))
+					// workbook: the value the interface holds, not its
+					// operand's node evaluated again, in this frame.
+					value0(f).Set(interfaceWrapper(val.node, rtype)(f, val.value))
 				}
 				ok = true
 				return next
@@ -797,11 +799,7 @@ func assign(n *node) {
 			svalue[i] = genDestValue(dest.typ, src)
 		}
 		if isMapEntry(dest) {
-			if isInterfaceSrc(dest.child[1].typ) { // key
-				ivalue[i] = genValueInterface(dest.child[1])
-			} else {
-				ivalue[i] = genValue(dest.child[1])
-			}
+			ivalue[i] = genMapKey(dest.child[0], dest.child[1]) // workbook
 			dvalue[i] = genValue(dest.child[0])
 		} else {
 			dvalue[i] = genValue(dest)
@@ -1323,6 +1321,10 @@ func interfaceWrapper(n *node, typ reflect.Type) func(*frame, reflect.Value) ref
 			}
 			held = vi.value
 		}
+		// workbook: the value, not the variable: v may be a variable's
+		// slot, which the methods' receiver must not follow when the
+		// variable changes (a loop storing each element in an interface).
+		held = copyValue(held)
 		v = getConcreteValue(v)
 		w := reflect.New(wrap).Elem()
 		w.Field(0).Set(held)
@@ -1586,11 +1588,18 @@ func call(n *node) {
 
 		nf := newFrame(f, len(def.types), f.runid())
 		var vararg reflect.Value
+		named := hasNamedResults(def)
 
 		// Init return values
 		for i, v := range rvalues {
 			if v != nil {
 				nf.data[i] = v(f)
+				if named {
+					// workbook: named results start at their zero value,
+					// not at what this call site's slot held from the
+					// last call.
+					nf.data[i].SetZero()
+				}
 			} else {
 				nf.data[i] = reflect.New(def.types[i]).Elem()
 			}
@@ -2073,7 +2082,7 @@ func getIndexMap(n *node) {
 			}
 		}
 	} else {
-		value1 := genValue(n.child[1]) // map index
+		value1 := genMapKey(n.child[0], n.child[1]) // map index; workbook
 
 		switch {
 		case n.fnext != nil:
@@ -2134,7 +2143,7 @@ func getIndexMap2(n *node) {
 			}
 		}
 	} else {
-		value1 := genValue(n.child[1]) // map index
+		value1 := genMapKey(n.child[0], n.child[1]) // map index; workbook
 		switch {
 		case !doValue:
 			n.exec = func(f *frame) bltn {
@@ -2776,11 +2785,28 @@ func _return(n *node) {
 		}
 	}
 
+	// workbook: returning a named result itself ("return err" with a
+	// result named err) stores nothing: in Go it is no write, and a write
+	// here would be a write the race detector sees, racing with a closure
+	// that reads the variable.
+	for i, c := range child {
+		if c.kind == identExpr && c.level == 0 && c.findex == i && c.typ.id() == def.typ.ret[i].id() && hasNamedResults(def) {
+			values[i] = nil
+		}
+	}
+	store := func(f *frame, i int, v func(*frame) reflect.Value) {
+		if v != nil {
+			f.data[i].Set(v(f))
+		}
+	}
+
 	switch len(child) {
 	case 0:
 		n.exec = nil
 	case 1:
 		switch {
+		case values[0] == nil:
+			n.exec = nil
 		case !child[0].rval.IsValid() && child[0].kind == binaryExpr:
 			// No additional runtime operation is necessary for constants (not in frame) or
 			// binary expressions (stored directly at the right location in frame).
@@ -2799,14 +2825,14 @@ func _return(n *node) {
 	case 2:
 		v0, v1 := values[0], values[1]
 		n.exec = func(f *frame) bltn {
-			f.data[0].Set(v0(f))
-			f.data[1].Set(v1(f))
+			store(f, 0, v0)
+			store(f, 1, v1)
 			return nil
 		}
 	default:
 		n.exec = func(f *frame) bltn {
 			for i, value := range values {
-				f.data[i].Set(value(f))
+				store(f, i, value)
 			}
 			return nil
 		}
@@ -3717,8 +3743,8 @@ func _real(n *node) {
 }
 
 func _delete(n *node) {
-	value0 := genValue(n.child[1]) // map
-	value1 := genValue(n.child[2]) // key
+	value0 := genValue(n.child[1])              // map
+	value1 := genMapKey(n.child[1], n.child[2]) // key; workbook
 	in := []func(*frame) reflect.Value{value0, value1}
 	var z reflect.Value
 

@@ -264,12 +264,10 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 
 		// Storing a value in an interface copies it: the interface must
 		// not see later changes to the variable it came from.
-		if v.IsValid() && v.CanAddr() && (v.Kind() == reflect.Struct || v.Kind() == reflect.Array) {
-			c := reflect.New(v.Type()).Elem()
-			c.Set(v)
-			v = c
-		}
-		return reflect.ValueOf(valueInterface{nod, v})
+		// workbook: whatever its kind (a pointer too), or it would follow
+		// the variable's later values.
+		v = heldValue(v)
+		return reflect.ValueOf(valueInterface{typeNode(nod), v})
 	}
 }
 

@@ -448,6 +448,53 @@ func copyValue(v reflect.Value) reflect.Value {
 	return c
 }
 
+// heldValue returns v as an interface stores it: a copy, which later
+// changes to the variable v refers to do not affect. A pointer-shaped value
+// (pointer, channel, map) is held as the pointer itself rather than as a
+// copy of the variable's word, so that two interfaces holding the same
+// pointer are the same map key, as in Go.
+func heldValue(v reflect.Value) reflect.Value {
+	if !v.IsValid() || !v.CanAddr() {
+		return v
+	}
+	switch v.Kind() {
+	case reflect.Ptr, reflect.Chan, reflect.Map, reflect.UnsafePointer:
+		if v.CanInterface() {
+			return reflect.ValueOf(v.Interface())
+		}
+		if v.Kind() == reflect.Ptr {
+			return reflect.NewAt(v.Type().Elem(), v.UnsafePointer())
+		}
+	}
+	return copyValue(v)
+}
+
+// genMapKey returns the value of key as the map m stores its keys: an
+// interface-typed key is converted from a concrete operand as a map literal
+// converts it, so that m[k] finds what map[I]V{k: v} stored.
+func genMapKey(m, key *node) func(*frame) reflect.Value {
+	if t := m.typ.underlying(); t.cat == mapT && t.key != nil {
+		return genDestValue(t.key, key)
+	}
+	return genValue(key)
+}
+
+// typeNodes holds, for each dynamic type stored in an interface, the first
+// node that stored one (typeNode).
+var typeNodes sync.Map // *itype → *node
+
+// typeNode returns the node an interface holding a value of n's type
+// records as its dynamic type: one node per type, whichever expression
+// stored the value, so that two interfaces holding equal values are equal
+// map keys (an interface map key compares the node too).
+func typeNode(n *node) *node {
+	if n == nil || n.typ == nil || n.typ.cat == nilT || n.kind == basicLit {
+		return n
+	}
+	first, _ := typeNodes.LoadOrStore(n.typ, n)
+	return first.(*node)
+}
+
 // A RuntimeError is a run-time panic of interpreted code: the Go runtime
 // would have raised a runtime.Error where the interpreter's reflection
 // raised something else (a reflect.ValueError, a string).
@@ -1053,6 +1100,20 @@ func printsItself(rt reflect.Type) bool {
 		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
 	} {
 		if rt.Implements(it) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasNamedResults reports whether the function def declares its results by
+// name: func f() (err error).
+func hasNamedResults(def *node) bool {
+	if len(def.child) < 3 || len(def.child[2].child) != 3 {
+		return false
+	}
+	for _, c := range def.child[2].child[2].child {
+		if len(c.child) > 1 {
 			return true
 		}
 	}
