@@ -102,6 +102,10 @@ func checkParity(b *Book) error {
 	for _, lang := range Languages[1:] {
 		for i, l := range b.Lessons(lang) {
 			f := first[i]
+			if names(l.Exercises) != names(f.Exercises) {
+				errs = append(errs, fmt.Errorf("%s points to the exercises %q, %s to %q: the editions point to the same ones",
+					l.Path(), names(l.Exercises), f.Path(), names(f.Exercises)))
+			}
 			if len(l.Snippets) != len(f.Snippets) {
 				errs = append(errs, fmt.Errorf("%s has %d Go blocks, %s has %d: the editions have the same snippets",
 					l.Path(), len(l.Snippets), f.Path(), len(f.Snippets)))
@@ -121,6 +125,15 @@ func checkParity(b *Book) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// names lists the exercises of links, in order.
+func names(links []ExerciseLink) string {
+	var out []string
+	for _, x := range links {
+		out = append(out, x.Name)
+	}
+	return strings.Join(out, " ")
 }
 
 // withoutOmit is code without the marks of hidden lines.

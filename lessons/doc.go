@@ -51,6 +51,17 @@
 //	```output unordered  these lines, in any order (goroutines that print
 //	                     concurrently); "pattern" and "unordered" combine
 //
+// A block whose info string is "exercise" and a name points to a graded
+// exercise (see package exercises) that practises the lesson; its text is
+// what a reader of the Markdown file sees, the site shows the exercise:
+//
+//	```exercise counter
+//	A counter many goroutines share: workbook check counter
+//	```
+//
+// Every edition points to the same exercises in the same order, and the
+// exercise's own metadata names the lesson back.
+//
 // Other blocks (a shell session, a Python program the lesson translates,
 // a table in plain text) are shown as they are.
 package lessons

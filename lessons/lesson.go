@@ -31,6 +31,16 @@ type Lesson struct {
 	Links []Link
 	// Anchors are the ids of the lesson's headings.
 	Anchors []string
+	// Exercises are the graded exercises the lesson points to, in order.
+	Exercises []ExerciseLink
+}
+
+// An ExerciseLink is a block that points to a graded exercise.
+type ExerciseLink struct {
+	Line int
+	// Name is the exercise's; Text, the block's text, what a reader of
+	// the Markdown file sees of it.
+	Name, Text string
 }
 
 // Path is the lesson's file in the lessons' file system.
@@ -202,6 +212,13 @@ func (l *Lesson) blocks(name string) error {
 				if s.Run {
 					last = s
 				}
+				return ast.WalkSkipChildren, nil
+			case "exercise":
+				if len(words) != 2 {
+					fail(line, "an exercise block names one exercise: ```exercise counter")
+					break
+				}
+				l.Exercises = append(l.Exercises, ExerciseLink{Line: line, Name: words[1], Text: strings.TrimSpace(code)})
 				return ast.WalkSkipChildren, nil
 			case "output":
 				if last == nil {

@@ -1,0 +1,52 @@
+// Wrong: after a call fails, ForEach still starts the remaining items (it only stops when the caller's ctx ends).
+// Fails: TestForEachStopsAfterFirstError
+package bounded
+
+import (
+	"context"
+	"sync"
+)
+
+func ForEach(ctx context.Context, items []int, limit int, f func(context.Context, int) error) error {
+	limit = max(limit, 1)
+	ctx2, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// sem holds one token per running call: like asyncio.Semaphore(limit),
+	// sending blocks while limit calls are running.
+	sem := make(chan struct{}, limit)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for _, item := range items {
+		// Wait for a free slot, unless everything is being called off.
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil { // the caller gave up
+			break
+		}
+		wg.Go(func() {
+			defer func() { <-sem }() // free the slot last, after any error is recorded
+			if err := f(ctx2, item); err != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				// The first failure counts; after ctx has ended, an error is
+				// most likely just a call giving up.
+				if firstErr == nil && ctx2.Err() == nil {
+					firstErr = err
+					cancel() // the running calls may give up; no new ones start
+				}
+			}
+		})
+	}
+	wg.Wait() // every call we started has returned
+
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err() // nil, unless ctx ended before we were done
+}

@@ -1,0 +1,46 @@
+// Wrong: the semaphore has room for every item, so all the calls start at once, whatever the limit.
+// Fails: TestForEachRunsUpToLimitAtOnce
+package bounded
+
+import (
+	"context"
+	"sync"
+)
+
+func ForEach(ctx context.Context, items []int, limit int, f func(context.Context, int) error) error {
+	limit = max(limit, 1)
+	ctx2, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	sem := make(chan struct{}, len(items)) // room for every item, so no call waits
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for _, item := range items {
+		sem <- struct{}{} // count the running calls
+		if ctx2.Err() != nil {
+			break
+		}
+		wg.Go(func() {
+			defer func() { <-sem }() // free the slot last, after any error is recorded
+			if err := f(ctx2, item); err != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				// The first failure counts; after ctx has ended, an error is
+				// most likely just a call giving up.
+				if firstErr == nil && ctx2.Err() == nil {
+					firstErr = err
+					cancel() // the running calls may give up; no new ones start
+				}
+			}
+		})
+	}
+	wg.Wait() // every call we started has returned
+
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err() // nil, unless ctx ended before we were done
+}

@@ -1,0 +1,45 @@
+// Wrong: every failing task overwrites the error, so Gather returns the last error, not the first.
+// Fails: TestGatherReturnsFirstError
+package gather
+
+import (
+	"context"
+	"sync"
+)
+
+func Gather(ctx context.Context, tasks ...func(context.Context) (int, error)) ([]int, error) {
+	ctx2, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	results := make([]int, len(tasks)) // one slot per task: no two write the same
+	var (
+		mu       sync.Mutex
+		firstErr error
+	)
+	var wg sync.WaitGroup
+	for i, task := range tasks {
+		wg.Go(func() {
+			r, err := task(ctx2)
+			if err == nil {
+				results[i] = r
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			// Only the first failure counts, and only if ctx2 was still
+			// live: once ctx (or an earlier failure) has cancelled it, an
+			// error is most likely just a task giving up.
+			firstErr = err // remember the latest error
+			cancel()       // tell the others to give up
+		})
+	}
+	wg.Wait() // every task has returned: their writes happen before our reads
+
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // the parent ended before the tasks were done
+	}
+	return results, nil
+}

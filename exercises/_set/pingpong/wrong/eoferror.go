@@ -1,0 +1,80 @@
+// Wrong: Ponger returns io.EOF as an error when the game is over, so its process ends with exit code 1 instead of 0.
+// Fails: TestPongerAnswersEachPing, TestPlayLog, TestPlayRunsAnotherProcess, TestPlayJoinsPonger
+
+// Package pingpong plays ping-pong between two processes over a proc.Pipe.
+package pingpong
+
+import (
+	"fmt"
+
+	"workbook/proc"
+)
+
+// A Game is what Play saw of one game.
+type Game struct {
+	Log      []string // the exchange in order: "ping 1", "pong 1", "ping 2", …
+	Pid      int      // the pid of the process that ran Ponger
+	ExitCode int      // that process's exit code, once it had ended
+}
+
+// Ponger answers each "ping N" it receives on conn with "pong N", and
+// returns nil once the other end is closed.
+func Ponger(conn *proc.Conn) error {
+	for {
+		var msg string
+		if err := conn.Recv(&msg); err != nil {
+			return err // io.EOF too: the process ends with exit code 1
+		}
+		var n int
+		if _, err := fmt.Sscanf(msg, "ping %d", &n); err != nil {
+			return fmt.Errorf("Ponger: %q is not a ping", msg)
+		}
+		if err := conn.Send(fmt.Sprintf("pong %d", n)); err != nil {
+			return err
+		}
+	}
+}
+
+// Play starts Ponger in a new process, plays rounds rounds with it (send
+// "ping i", wait for "pong i"), then lets it go and joins it.
+func Play(rounds int) (Game, error) {
+	if rounds < 1 {
+		return Game{}, fmt.Errorf("Play(%d): a game has at least 1 round", rounds)
+	}
+	here, there := proc.Pipe()
+	p := proc.New(Ponger, there)
+	if err := p.Start(); err != nil {
+		here.Close()
+		there.Close()
+		return Game{}, err
+	}
+	there.Close() // the child has its own copy now: close the end you gave away
+
+	g := Game{Pid: p.Pid()}
+	var playErr error
+	for i := 1; i <= rounds; i++ {
+		ping := fmt.Sprintf("ping %d", i)
+		if playErr = here.Send(ping); playErr != nil {
+			break
+		}
+		g.Log = append(g.Log, ping)
+		var pong string
+		if playErr = here.Recv(&pong); playErr != nil {
+			// io.EOF here means Ponger's process ended mid-game: since we
+			// closed our copy of there, Recv cannot wait forever.
+			break
+		}
+		g.Log = append(g.Log, pong)
+	}
+
+	here.Close() // Ponger sees io.EOF and returns
+	p.Join()     // wait for its process to end
+	g.ExitCode = p.ExitCode()
+	if playErr != nil {
+		return g, fmt.Errorf("Play: %w", playErr)
+	}
+	if g.ExitCode != 0 {
+		return g, fmt.Errorf("Play: Ponger's process ended with exit code %d", g.ExitCode)
+	}
+	return g, nil
+}

@@ -1,0 +1,54 @@
+// Wrong: Adder guards v with a sync.Mutex, which each process has its own copy of, so processes still overwrite each other's additions.
+// Fails: TestNoAdditionIsLost
+
+// Package sharedcounter lets several processes add to one counter in
+// shared memory.
+package sharedcounter
+
+import (
+	"fmt"
+	"sync"
+
+	"workbook/proc"
+)
+
+// mu guards v. But every process has a mu of its own.
+var mu sync.Mutex
+
+// Adder adds 1 to v, each times. It runs in a process of its own, next to
+// other processes that add to the same v.
+func Adder(v *proc.Value, each int) {
+	for range each {
+		mu.Lock() // this process's own mutex: other processes have theirs
+		v.Store(v.Load() + 1)
+		mu.Unlock()
+	}
+}
+
+// CountTogether starts procs processes, each running Adder(v, each),
+// waits until every one of them has ended, and returns their pids.
+func CountTogether(v *proc.Value, procs, each int) ([]int, error) {
+	if procs < 1 {
+		return nil, fmt.Errorf("CountTogether: %d processes; want at least 1", procs)
+	}
+	var ps []*proc.Process
+	var err error
+	for range procs {
+		p := proc.New(Adder, v, each)
+		if err = p.Start(); err != nil {
+			break
+		}
+		ps = append(ps, p)
+	}
+	// Join every process that started, even after an error: the count is
+	// only complete once they have all ended.
+	pids := make([]int, 0, len(ps))
+	for _, p := range ps {
+		p.Join()
+		pids = append(pids, p.Pid())
+		if code := p.ExitCode(); code != 0 && err == nil {
+			err = fmt.Errorf("CountTogether: process %d ended with exit code %d", p.Pid(), code)
+		}
+	}
+	return pids, err
+}

@@ -1,0 +1,49 @@
+// Wrong: CountTogether accepts 0 processes and returns no error, though nobody counted.
+// Fails: TestInvalidProcs
+
+// Package sharedcounter lets several processes add to one counter in
+// shared memory.
+package sharedcounter
+
+import (
+	"fmt"
+
+	"workbook/proc"
+)
+
+// Adder adds 1 to v, each times. It runs in a process of its own, next to
+// other processes that add to the same v.
+func Adder(v *proc.Value, each int) {
+	for range each {
+		// Read, add one, write back: three steps, which no other process
+		// may cut into while this one holds v's lock.
+		v.Lock()
+		v.Store(v.Load() + 1)
+		v.Unlock()
+	}
+}
+
+// CountTogether starts procs processes, each running Adder(v, each),
+// waits until every one of them has ended, and returns their pids.
+func CountTogether(v *proc.Value, procs, each int) ([]int, error) {
+	var ps []*proc.Process
+	var err error
+	for range procs {
+		p := proc.New(Adder, v, each)
+		if err = p.Start(); err != nil {
+			break
+		}
+		ps = append(ps, p)
+	}
+	// Join every process that started, even after an error: the count is
+	// only complete once they have all ended.
+	pids := make([]int, 0, len(ps))
+	for _, p := range ps {
+		p.Join()
+		pids = append(pids, p.Pid())
+		if code := p.ExitCode(); code != 0 && err == nil {
+			err = fmt.Errorf("CountTogether: process %d ended with exit code %d", p.Pid(), code)
+		}
+	}
+	return pids, err
+}
