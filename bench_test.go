@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"workbook/exercises"
 	"workbook/runner"
 )
 
@@ -114,4 +115,82 @@ func medianOf(b *testing.B, f func()) {
 	b.StopTimer()
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+}
+
+// BenchmarkCheck measures grading, side by side in one run, and reports
+// medians (median-ms):
+//
+//   - fresh: workbook check of a fresh workspace, every exercise's starter,
+//     from the command to its exit;
+//   - contracted-builtin and contracted-go: the six exercises with a fixed
+//     contract, their reference solutions, graded one after another by
+//     each engine (the go engine on a warm build cache);
+//   - watch: the verdict on one exercise (counter's solution) from a
+//     grader with a warm child, as workbook watch gives it after a save.
+//
+// Run it with:
+//
+//	go test -run '^$' -bench Check -benchtime 5x .
+func BenchmarkCheck(b *testing.B) {
+	dir := b.TempDir()
+	workbook := filepath.Join(dir, "workbook")
+	if out, err := exec.Command("go", "build", "-o", workbook, ".").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	ws := filepath.Join(dir, "ws")
+	if out, err := exec.Command(workbook, "init", ws).CombinedOutput(); err != nil {
+		b.Fatalf("workbook init: %v\n%s", err, out)
+	}
+	b.Run("fresh", func(b *testing.B) {
+		check := func() {
+			cmd := exec.Command(workbook, "check", "--dir", ws)
+			out, err := cmd.CombinedOutput()
+			if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != 1 {
+				b.Fatalf("workbook check of the starters: %v (want exit status 1)\n%s", err, out)
+			}
+		}
+		check() // the race-enabled child is built once
+		medianOf(b, check)
+	})
+
+	set, err := exercises.Load(exercises.Builtin)
+	if err != nil {
+		b.Fatal(err)
+	}
+	contracted := []string{"counter", "bank", "cache", "pipeline", "loop", "gather"}
+	pool := runner.NewPool(1)
+	defer pool.Close()
+	grade := func(g *exercises.Grader, names ...string) func() {
+		return func() {
+			for _, name := range names {
+				e, _ := set.Lookup(name)
+				files, _ := e.Solutions()
+				r, err := g.Grade(context.Background(), e, files)
+				if err != nil || !r.Passed() {
+					b.Fatalf("%s: %v %+v", name, err, r)
+				}
+			}
+		}
+	}
+	engine := func(name string) func(b *testing.B) {
+		return func(b *testing.B) {
+			g, err := newGrader(name, "en", pool)
+			if err != nil {
+				b.Fatal(err)
+			}
+			run := grade(g, contracted...)
+			run() // warm caches
+			medianOf(b, run)
+		}
+	}
+	b.Run("contracted-builtin", engine("builtin"))
+	b.Run("contracted-go", engine("go"))
+	b.Run("watch", func(b *testing.B) {
+		g, _ := newGrader("builtin", "en", pool)
+		run := grade(g, "counter")
+		run()
+		pause = 300 * time.Millisecond // a learner's pause between saves
+		defer func() { pause = 0 }()
+		medianOf(b, run)
+	})
 }

@@ -37,6 +37,11 @@ func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 	return []command{
 		&runCommand{stdin: stdin, stdout: stdout, stderr: stderr},
 		&listCommand{stdout: stdout, stderr: stderr},
+		&initCommand{stdout: stdout, stderr: stderr},
+		&checkCommand{stdout: stdout, stderr: stderr},
+		&watchCommand{stdin: stdin, stdout: stdout, stderr: stderr},
+		&hintCommand{stdout: stdout, stderr: stderr},
+		&resetCommand{stdout: stdout, stderr: stderr},
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,6 +34,12 @@ func TestScripts(t *testing.T) {
 				env.Setenv("XDG_CACHE_HOME", dir)
 			}
 			env.Setenv("HOME", os.Getenv("HOME"))
+			// A small exercise set of one's own, for init and check.
+			set, err := filepath.Abs("exercises/testdata/set")
+			if err != nil {
+				return err
+			}
+			env.Setenv("TESTSET", set)
 			return nil
 		},
 	})
