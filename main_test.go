@@ -40,6 +40,11 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("TESTSET", set)
+			builtin, err := filepath.Abs("exercises/_set")
+			if err != nil {
+				return err
+			}
+			env.Setenv("BUILTIN", builtin)
 			return nil
 		},
 	})

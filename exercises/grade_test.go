@@ -55,6 +55,8 @@ func TestGrade(t *testing.T) {
 			"TestSequential": "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine",
 			"TestConcurrent": "it did not run: the run ended in TestSequential"}},
 		{"exit", Fail, map[string]string{"TestSequential": "it did not run", "TestConcurrent": "it did not run"}},
+		{"exitintest", Fail, map[string]string{"TestSequential": "unexpected call to os.Exit(0) during test", "TestConcurrent": "unexpected call to os.Exit(0) during test"}},
+		{"forged", Fail, map[string]string{"TestSequential": "Count() = 0 after 3 Add; want 3", "TestConcurrent": "Count() = 0 after 200 Add"}},
 		{"goexit", Fail, map[string]string{"TestSequential": "test executed panic(nil) or runtime.Goexit", "TestConcurrent": "it did not run"}},
 		{"syntax", Error, map[string]string{"TestSequential": "the package does not compile"}},
 		{"missing", Error, nil},
