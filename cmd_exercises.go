@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -176,6 +177,9 @@ func (c *initCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.stdout, "\nStart with %s: read %s/README.md, edit %s/%s, then\n\n\tcd %s\n\tworkbook watch\n\n",
 		first.Name, first.Name, first.Name, first.Files[0], dir)
 	fmt.Fprintln(c.stdout, "watch checks an exercise each time you save it, and moves on when it passes.")
+	if fi, err := os.Stat(filepath.Join(rep.Dir, "lessons")); err == nil && fi.IsDir() {
+		fmt.Fprintln(c.stdout, "The lessons the exercises practise are in lessons/, to read in your editor.")
+	}
 	return nil
 }
 

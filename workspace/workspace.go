@@ -10,6 +10,7 @@
 package workspace
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,6 +22,7 @@ import (
 	"time"
 
 	"workbook/exercises"
+	"workbook/lessons"
 )
 
 // DefaultDir is where init makes a workspace when given no directory.
@@ -139,8 +141,8 @@ type InitReport struct {
 }
 
 // Init makes a workspace in dir (or adds to the one there) with every
-// exercise of set: its starter files and READMEs. It never overwrites a
-// file. setDir is the set's directory, for a set that is not the one
+// exercise of set: its starter files and READMEs, and the lessons the
+// READMEs link to (lessons/). It never overwrites a file. setDir is the set's directory, for a set that is not the one
 // built in, so that later commands in the workspace use it.
 func Init(dir string, set *exercises.Set, setDir string) (*InitReport, error) {
 	abs, err := filepath.Abs(dir)
@@ -177,6 +179,7 @@ func Init(dir string, set *exercises.Set, setDir string) (*InitReport, error) {
 		rep.Written = append(rep.Written, rel)
 		return nil
 	}
+	withLessons := false
 	for _, e := range set.Exercises() {
 		starters, err := e.Starters()
 		if err != nil {
@@ -192,9 +195,28 @@ func Init(dir string, set *exercises.Set, setDir string) (*InitReport, error) {
 			if err != nil {
 				return nil, err
 			}
+			if bytes.Contains(b, []byte(setLessons)) {
+				b = bytes.ReplaceAll(b, []byte(setLessons), []byte(workspaceLessons))
+				withLessons = true
+			}
 			if err := put(filepath.Join(e.Name, readmeName(lang)), b); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if withLessons {
+		err := fs.WalkDir(lessons.Files, ".", func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := fs.ReadFile(lessons.Files, path)
+			if err != nil {
+				return err
+			}
+			return put(filepath.Join("lessons", filepath.FromSlash(path)), b)
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	if err := put(".gitignore", []byte(stateDir+"/backup/\n")); err != nil {
@@ -205,6 +227,15 @@ func Init(dir string, set *exercises.Set, setDir string) (*InitReport, error) {
 	}
 	return rep, nil
 }
+
+// An exercise's README links to its lesson as the set's directory sees the
+// lessons (exercises/_set/NAME/README.md → lessons/LANG/SLUG.md). A
+// workspace gets the lessons beside the exercises, so that those links
+// work there too.
+const (
+	setLessons       = "../../../lessons/"
+	workspaceLessons = "../lessons/"
+)
 
 func readmeName(lang string) string {
 	if lang == "en" {

@@ -36,9 +36,30 @@ func TestInitNeverOverwrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var exercise []string
+	lessons := 0
+	for _, w := range rep.Written {
+		if strings.HasPrefix(w, "lessons/") {
+			lessons++
+			continue
+		}
+		exercise = append(exercise, w)
+	}
 	want := []string{"tally/tally.go", "tally/README.md", "tally/README.zh.md", ".gitignore"}
-	if strings.Join(rep.Written, " ") != strings.Join(want, " ") {
-		t.Errorf("wrote %q; want %q", rep.Written, want)
+	if strings.Join(exercise, " ") != strings.Join(want, " ") {
+		t.Errorf("wrote %q; want %q and the lessons", rep.Written, want)
+	}
+	// The README links to a lesson: the lessons come along, and the link
+	// leads to them in the workspace.
+	if lessons == 0 {
+		t.Error("wrote no lessons; the README links to one")
+	}
+	readme := read(t, filepath.Join(dir, "tally", "README.md"))
+	if !strings.Contains(readme, "](../lessons/en/races.md)") {
+		t.Errorf("the README's link to its lesson does not lead to the workspace's lessons:\n%s", readme)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "lessons", "en", "races.md")); err != nil {
+		t.Error(err)
 	}
 	mine := filepath.Join(dir, "tally", "tally.go")
 	os.WriteFile(mine, []byte("package tally // mine\n"), 0o644)
