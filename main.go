@@ -35,6 +35,7 @@ type command interface {
 // commands lists the subcommands, in the order workbook -h shows them.
 func commands(stdin io.Reader, stdout, stderr io.Writer) []command {
 	return []command{
+		&serveCommand{stdout: stdout, stderr: stderr},
 		&runCommand{stdin: stdin, stdout: stdout, stderr: stderr},
 		&listCommand{stdout: stdout, stderr: stderr},
 		&initCommand{stdout: stdout, stderr: stderr},

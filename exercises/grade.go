@@ -34,6 +34,11 @@ type Grader struct {
 	// needs for exercises that import workbook/proc: go.mod, go.sum, and
 	// the sources of proc and the packages it imports.
 	GoModule fs.FS
+	// Events, when set, receives the events of the built-in engine's run
+	// of the hidden tests as they happen (tests starting and ending, their
+	// output), as runner.Options.Events does. Hidden lines are never named
+	// in them. The go engine sends none.
+	Events func(runner.Event)
 }
 
 // Engines are the values of Grader.Engine.
@@ -142,7 +147,7 @@ func (g *Grader) builtin(ctx context.Context, e *Exercise, work Files) (*outcome
 	for _, name := range e.TestFiles {
 		prog.Files = append(prog.Files, runner.File{Name: name, Src: hidden[name], Hidden: true})
 	}
-	opts := runner.Options{Race: e.Race, Limits: runner.Limits{Time: e.Timeout}}
+	opts := runner.Options{Race: e.Race, Limits: runner.Limits{Time: e.Timeout}, Events: g.Events}
 	var res *runner.Result
 	if g.Pool != nil {
 		res, err = g.Pool.Run(ctx, prog, opts)

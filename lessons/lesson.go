@@ -147,15 +147,18 @@ func (l *Lesson) frontMatter(name string, src []byte) error {
 	return fmt.Errorf("%s: the front matter is not closed by a line \"---\"", name)
 }
 
-// markdown is the parser lessons are read with: the site renders with the
-// same extensions, so that what is checked is what is shown.
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.GFM),
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-)
+// markdown is the parser lessons are read with.
+var markdown = Markdown()
 
-// Markdown is the goldmark configuration lessons are written for.
-func Markdown() goldmark.Markdown { return markdown }
+// Markdown returns the goldmark configuration lessons are written for
+// (GitHub's Markdown, headings with ids), with more extensions: the site
+// renders with it, so that what is checked is what is shown.
+func Markdown(more ...goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.GFM}, more...)...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
 
 // blocks reads the snippets, links and headings of the body.
 func (l *Lesson) blocks(name string) error {

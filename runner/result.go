@@ -7,6 +7,13 @@ import (
 	"workbook/internal/wire"
 )
 
+// EventSchema is the version of the schema of Event: its kinds and their
+// fields, as JSON. Within a version, kinds and fields may be added, never
+// removed or changed in meaning; a reader ignores what it does not know.
+// The site sends it with every stream of events, in the header
+// Workbook-Event-Schema.
+const EventSchema = "1"
+
 // Event kinds.
 const (
 	KindStdout   = "stdout"   // Data: output of the program
