@@ -2,13 +2,11 @@ package runner
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net"
 	"os"
 	"os/exec"
-	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -221,86 +219,6 @@ func (p *proc) discard() {
 	removeAll(p.work)
 }
 
-// A Pool keeps sandbox children started and warm, so that a run does not
-// wait for one: the site and the checker run many programs, and starting
-// a child is most of the time of a small one. Children are never reused:
-// each runs one program and ends.
-type Pool struct {
-	size int
-
-	mu      sync.Mutex
-	idle    map[bool][]*proc // by race detection
-	filling map[bool]int
-	closed  bool
-}
-
-// NewPool returns a pool keeping size children ready for each kind of run
-// it is asked for (with and without the race detector); it starts the
-// first ones without the race detector at once.
-func NewPool(size int) *Pool {
-	p := &Pool{size: max(size, 1), idle: map[bool][]*proc{}, filling: map[bool]int{}}
-	p.mu.Lock()
-	p.refill(false)
-	p.mu.Unlock()
-	return p
-}
-
-// Run is runner.Run with a child from the pool.
-//
-// The pool starts the next child when the run is over, not while it runs:
-// warming a child takes a processor for a few milliseconds, which the run
-// would otherwise wait for on a small machine.
-func (p *Pool) Run(ctx context.Context, prog Program, opts Options) (*Result, error) {
-	defer func() {
-		p.mu.Lock()
-		p.refill(opts.Race)
-		p.mu.Unlock()
-	}()
-	r, err := newRun(ctx, prog, opts, p)
-	if err != nil {
-		return nil, err
-	}
-	return r.wait(), nil
-}
-
-// get takes a ready child, or starts one.
-func (p *Pool) get(race bool) (*proc, error) {
-	p.mu.Lock()
-	var c *proc
-	if n := len(p.idle[race]); n > 0 {
-		c = p.idle[race][n-1]
-		p.idle[race] = p.idle[race][:n-1]
-	}
-	p.mu.Unlock()
-	if c != nil {
-		return c, nil
-	}
-	return spawn(race, false)
-}
-
-// refill starts children until the pool has size of them; p.mu is held.
-func (p *Pool) refill(race bool) {
-	for !p.closed && len(p.idle[race])+p.filling[race] < p.size {
-		p.filling[race]++
-		go func() {
-			c, err := spawn(race, true)
-			if err == nil {
-				err = c.waitReady()
-			}
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			p.filling[race]--
-			if err != nil || p.closed {
-				if c != nil {
-					c.discard()
-				}
-				return
-			}
-			p.idle[race] = append(p.idle[race], c)
-		}()
-	}
-}
-
 // waitReady waits for the child's first report, which says it is ready,
 // and leaves the rest of the reports to the run.
 func (c *proc) waitReady() error {
@@ -318,18 +236,4 @@ func (c *proc) waitReady() error {
 	}
 	c.readyAt = time.Now()
 	return nil
-}
-
-// Close stops the children waiting in the pool.
-func (p *Pool) Close() {
-	p.mu.Lock()
-	p.closed = true
-	idle := p.idle
-	p.idle = map[bool][]*proc{}
-	p.mu.Unlock()
-	for _, procs := range idle {
-		for _, c := range procs {
-			c.discard()
-		}
-	}
 }

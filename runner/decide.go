@@ -67,19 +67,19 @@ func (r *run) result(waitErr error) *Result {
 		set(Internal, ExitInternal, "the sandbox child's reports contradict each other ("+r.contradiction(state.ExitCode())+
 			"): a program that corrupts the interpreter's memory with a data race can do that; run it with the race detector")
 	case has(rep, wire.KindCompile):
-		res.Diagnostics = rep[wire.KindCompile].Diagnostics
+		res.Diagnostics = diagnostics(rep[wire.KindCompile].Diagnostics)
 		set(CompileError, ExitCompile, "the program does not compile")
 	case has(rep, wire.KindLimit):
 		limit(rep[wire.KindLimit].Limit.Name)
 	case has(rep, wire.KindDeadlock):
-		res.Deadlock = rep[wire.KindDeadlock].Deadlock
+		res.Deadlock = deadlockOf(rep[wire.KindDeadlock].Deadlock)
 		msg := "all goroutines are asleep - deadlock!"
 		if res.Deadlock.MainExited {
 			msg = "no goroutines (main called runtime.Goexit) - deadlock!"
 		}
 		set(Deadlocked, ExitDeadlock, msg)
 	case has(rep, wire.KindPanic):
-		res.Panic = rep[wire.KindPanic].Panic
+		res.Panic = panicOf(rep[wire.KindPanic].Panic)
 		set(Panicked, ExitPanic, "panic: "+res.Panic.Value)
 	case has(rep, wire.KindInternal):
 		set(Internal, ExitInternal, "the sandbox failed: "+rep[wire.KindInternal].Message)

@@ -221,7 +221,7 @@ func (r *run) readKidReports(k *kid) {
 		}
 		switch rep.Kind {
 		case wire.KindRace:
-			r.addRace(Race{Variable: rep.Race.Variable, Kind: rep.Race.Kind, Accesses: rep.Race.Accesses, Report: rep.Race.Report, Test: rep.Race.Test})
+			r.addRace(raceOf(rep.Race))
 		case wire.KindLimit:
 			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: %s\n", k.pid, limitMessage(rep.Limit.Name, r.limits))})
 		case wire.KindInternal:

@@ -161,7 +161,7 @@ func (r *run) kill(why *LimitHit) {
 }
 
 // readOutput passes the program's output on, up to the output limit.
-func (r *run) readOutput(f *os.File, kind string) {
+func (r *run) readOutput(f *os.File, kind Kind) {
 	defer r.readers.Done()
 	defer f.Close()
 	buf := make([]byte, 32<<10)
@@ -225,34 +225,34 @@ func (r *run) readReports(f *os.File) {
 		case wire.KindSandbox:
 			r.mu.Lock()
 			net := r.sandbox.Network
-			r.sandbox = *rep.Sandbox
+			r.sandbox = Sandbox(*rep.Sandbox)
 			r.sandbox.Network = net
 			sb := r.sandbox
 			r.mu.Unlock()
 			r.emit(Event{Kind: KindSandbox, Sandbox: &sb})
 		case wire.KindCompile:
-			r.emit(Event{Kind: KindCompile, Diagnostics: rep.Diagnostics})
+			r.emit(Event{Kind: KindCompile, Diagnostics: diagnostics(rep.Diagnostics)})
 		case wire.KindPanic:
-			r.emit(Event{Kind: KindPanic, Panic: rep.Panic})
+			r.emit(Event{Kind: KindPanic, Panic: panicOf(rep.Panic)})
 		case wire.KindDeadlock:
-			r.emit(Event{Kind: KindDeadlock, Deadlock: rep.Deadlock})
+			r.emit(Event{Kind: KindDeadlock, Deadlock: deadlockOf(rep.Deadlock)})
 		case wire.KindLimit:
 			r.emit(Event{Kind: KindLimit, Limit: &LimitHit{Name: rep.Limit.Name, Message: limitMessage(rep.Limit.Name, r.limits)}})
 		case wire.KindRace:
-			r.addRace(Race{Variable: rep.Race.Variable, Kind: rep.Race.Kind, Accesses: rep.Race.Accesses, Report: rep.Race.Report, Test: rep.Race.Test})
+			r.addRace(raceOf(rep.Race))
 		case wire.KindTestRun:
 			r.mu.Lock()
 			r.running = append(r.running, rep.Test.Name)
 			r.mu.Unlock()
-			r.emit(Event{Kind: KindTestRun, Test: rep.Test})
+			r.emit(Event{Kind: KindTestRun, Test: testOf(rep.Test)})
 		case wire.KindTest:
 			r.mu.Lock()
-			r.tests = append(r.tests, *rep.Test)
+			r.tests = append(r.tests, *testOf(rep.Test))
 			if i := slices.Index(r.running, rep.Test.Name); i >= 0 {
 				r.running = slices.Delete(r.running, i, i+1)
 			}
 			r.mu.Unlock()
-			r.emit(Event{Kind: KindTest, Test: rep.Test})
+			r.emit(Event{Kind: KindTest, Test: testOf(rep.Test)})
 		}
 	}
 }
