@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -69,5 +73,63 @@ func TestUsageExamples(t *testing.T) {
 				t.Errorf("workbook %s: exit %d, output:\n%s\nwant exit %d and %q", strings.Join(tt.args, " "), code, out.String(), tt.code, tt.want)
 			}
 		})
+	}
+}
+
+// TestServe starts workbook serve on a free port in a workspace, uses it
+// as a browser would, and stops it as Ctrl-C does.
+func TestServe(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	var initOut strings.Builder
+	if code := run(t.Context(), []string{"init", ws}, strings.NewReader(""), &initOut, &initOut); code != 0 {
+		t.Fatalf("workbook init: %d\n%s", code, initOut.String())
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	outR, outW := io.Pipe()
+	var errOut strings.Builder
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--dir", ws}, strings.NewReader(""), outW, &errOut)
+		outW.Close()
+	}()
+	sc := bufio.NewScanner(outR)
+	url := ""
+	for sc.Scan() {
+		if u, ok := strings.CutPrefix(sc.Text(), "The workbook is at "); ok {
+			url = u
+			break
+		}
+	}
+	go io.Copy(io.Discard, outR)
+	if url == "" {
+		t.Fatalf("workbook serve did not say where it is; stderr:\n%s", errOut.String())
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(page), "counter") {
+		t.Errorf("GET %s = %d; want the index, with the exercises", url, resp.StatusCode)
+	}
+	resp, err = http.Post(url+"api/run", "application/json", strings.NewReader(`{"source": "package main\n\nfunc main() { println(\"hi\") }\n"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(events), `"data":"hi\n"`) {
+		t.Errorf("POST /api/run answered %s", events)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("workbook serve stopped with status %d; want 0\n%s", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("workbook serve did not stop when its context ended")
 	}
 }

@@ -69,17 +69,18 @@ func browser(t *testing.T) (context.Context, string, *Server) {
 }
 
 // newTestServer serves s on a port of 127.0.0.1 until the test ends.
-func newTestServer(t *testing.T, s *Server) string {
+func newTestServer(t testing.TB, s *Server) string {
 	ts := httptest.NewServer(s)
 	t.Cleanup(ts.Close)
 	return ts.URL
 }
 
-// screenshot saves what the window shows, sel scrolled into view, as
-// name.png in the test's artifact directory.
+// screenshot saves what the window shows, the top of sel just below the
+// page's header, as name.png in the test's artifact directory.
 func screenshot(t *testing.T, ctx context.Context, sel, name string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.ScrollIntoView(css(sel))); err != nil {
+	scroll := `(() => { const e = document.querySelector(` + jsString(sel) + `); e.scrollIntoView({block: "start"}); window.scrollBy(0, -70); return true })()`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](scroll)); err != nil {
 		t.Errorf("screenshot %s: %v", name, err)
 		return
 	}
@@ -186,11 +187,28 @@ func TestBrowserLesson(t *testing.T) {
 		out, _ := chromedp.Run(ctx, chromedp.TextContent(css("#snippet-1 .output")))
 		t.Errorf("the race detector's report is not in the output: %v\n%s", err, out)
 	}
+	if _, err := waitText(ctx, "#snippet-1 .output .end", "exit status 66"); err != nil {
+		t.Errorf("the racy run did not end with status 66: %v", err)
+	}
 	marked, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#snippet-1 .cm-lintRange-warning").length`))
 	if marked == 0 {
 		t.Errorf("no line of the racy snippet is marked in the editor")
 	}
-	screenshot(t, ctx, "#snippet-1 .output", "lesson-race")
+	screenshot(t, ctx, "#snippet-1", "lesson-race")
+
+	// A compile error marks its line.
+	const broken = "package main\nfunc main() {\nx := 1\n}"
+	if err := chromedp.Do(ctx, typeInto("#snippet-1", broken), click(`#snippet-1 button.run`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, "#snippet-1 .report.compile", "x"); err != nil {
+		t.Fatalf("no compile error shown: %v", err)
+	}
+	errLines, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#snippet-1 .cm-lintRange-error").length`))
+	if errLines == 0 {
+		t.Errorf("the line that does not compile is not marked in the editor")
+	}
+	screenshot(t, ctx, "#snippet-1", "lesson-compile-error")
 
 	// Stop ends a program that would run for its whole time limit.
 	const forever = `package main; import "time"; func main() { for { time.Sleep(time.Millisecond) } }`

@@ -202,6 +202,16 @@ func (p *pages) lesson(w http.ResponseWriter, r *http.Request) {
 	p.render(w, r, "lesson", pg)
 }
 
+// warm renders every lesson once, so that their code is highlighted
+// before a reader asks for them.
+func (p *pages) warm() {
+	for _, lang := range lessons.Languages {
+		for _, l := range p.s.cfg.Book.Lessons(lang) {
+			p.markdown(l.Body, &renderContext{lang: lang, lesson: l, exercise: func(name, text string) exerciseLink { return exerciseLink{} }})
+		}
+	}
+}
+
 // markdown renders Markdown with the site's extension.
 func (p *pages) markdown(src []byte, rc *renderContext) (template.HTML, error) {
 	pc := lessons.ParseContext()

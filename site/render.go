@@ -9,6 +9,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -271,8 +272,25 @@ func renderCodeBlock(w util.BufWriter, src []byte, node ast.Node, entering bool)
 // stylesheet colours for the light and the dark theme alike.
 var formatter = chromahtml.New(chromahtml.WithClasses(true))
 
+// highlighted keeps the HTML of every piece of code highlighted so far:
+// chroma's lexers are most of the time of rendering a page, and the code
+// of lessons and READMEs is fixed, so each is highlighted once.
+var highlighted sync.Map // lang + "\x00" + code → string
+
 // highlight writes code in lang as a highlighted <pre>.
 func highlight(w io.Writer, lang, code string) {
+	key := lang + "\x00" + code
+	if h, ok := highlighted.Load(key); ok {
+		io.WriteString(w, h.(string))
+		return
+	}
+	var b strings.Builder
+	highlightTo(&b, lang, code)
+	highlighted.Store(key, b.String())
+	io.WriteString(w, b.String())
+}
+
+func highlightTo(w io.Writer, lang, code string) {
 	lexer := lexers.Get(lang)
 	if lang == "" || lang == "text" || lang == "output" || lexer == nil {
 		fmt.Fprintf(w, `<pre class="chroma"><code>%s</code></pre>`, html.EscapeString(code))

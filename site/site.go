@@ -134,6 +134,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.routes()
+	go s.pages.warm()
 	return s, nil
 }
 

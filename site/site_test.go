@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -59,7 +60,7 @@ var (
 	set      *exercises.Set
 )
 
-func content(t *testing.T) (*lessons.Book, *exercises.Set) {
+func content(t testing.TB) (*lessons.Book, *exercises.Set) {
 	t.Helper()
 	bookOnce.Do(func() {
 		var err error
@@ -75,7 +76,7 @@ func content(t *testing.T) (*lessons.Book, *exercises.Set) {
 
 // newServer returns a server with cfg's fields, and the content and a
 // fake runner where cfg has none.
-func newServer(t *testing.T, cfg Config) *Server {
+func newServer(t testing.TB, cfg Config) *Server {
 	t.Helper()
 	b, st := content(t)
 	if cfg.Book == nil {
@@ -97,7 +98,7 @@ func newServer(t *testing.T, cfg Config) *Server {
 // testHost is the Host of the tests' requests.
 const testHost = "localhost:8080"
 
-func get(t *testing.T, h http.Handler, path string) *httptest.ResponseRecorder {
+func get(t testing.TB, h http.Handler, path string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest("GET", path, nil)
 	req.Host = testHost
@@ -749,5 +750,71 @@ func TestCheck(t *testing.T) {
 	}
 	if again, _ := workspace.Open(ws.Dir); !again.Done("counter") {
 		t.Errorf("a check of files sent changed the workspace's progress")
+	}
+}
+
+// TestBurst sends 40 runs at once to a server with real sandbox children:
+// each is run or turned away with 429, none fails or hangs, and the server
+// answers as before once the burst is over.
+func TestBurst(t *testing.T) {
+	pool := runner.NewPool(1)
+	defer pool.Close()
+	s := newServer(t, Config{Runner: pool})
+	url := newTestServer(t, s)
+	src, _ := json.Marshal(runRequest{Source: "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\ttime.Sleep(200 * time.Millisecond)\n\tfmt.Println(\"done\")\n}\n"})
+	runOnce := func() (int, string, error) {
+		req, _ := http.NewRequest("POST", url+"/api/run", strings.NewReader(string(src)))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, "", err
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if resp.StatusCode == 429 && resp.Header.Get("Retry-After") == "" {
+			return resp.StatusCode, string(body), errors.New("429 without Retry-After")
+		}
+		return resp.StatusCode, string(body), err
+	}
+	const n = 40
+	type answer struct {
+		code int
+		body string
+		err  error
+	}
+	answers := make(chan answer, n)
+	for range n {
+		go func() {
+			code, body, err := runOnce()
+			answers <- answer{code, body, err}
+		}()
+	}
+	ran := 0
+	for range n {
+		select {
+		case a := <-answers:
+			switch {
+			case a.err != nil:
+				t.Errorf("a run of the burst failed: %v", a.err)
+			case a.code == 200:
+				if !strings.Contains(a.body, `"data":"done\n"`) || !strings.Contains(a.body, `"kind":"exit"`) {
+					t.Errorf("a run of the burst answered 200 with %s", a.body)
+				}
+				ran++
+			case a.code != 429:
+				t.Errorf("a run of the burst got %d: %s", a.code, a.body)
+			}
+		case <-time.After(60 * time.Second):
+			t.Fatal("a run of the burst got no answer in a minute")
+		}
+	}
+	if ran == 0 {
+		t.Errorf("no run of the burst was run")
+	}
+	if w := get(t, s, "/en/"); w.Code != 200 {
+		t.Errorf("after the burst, GET /en/ = %d", w.Code)
+	}
+	if code, body, err := runOnce(); code != 200 || err != nil || !strings.Contains(body, `"data":"done\n"`) {
+		t.Errorf("after the burst, a run got %d %v: %s", code, err, body)
 	}
 }

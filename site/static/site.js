@@ -136,6 +136,7 @@ class Report {
   }
   box(kind, title, lines, body) {
     const b = el("div", { class: "report " + kind }, el("h4", {}, title));
+    lines = [...new Map(lines.map((m) => [m.line, m])).values()];
     if (lines.length) {
       const row = el("div", { class: "lines" });
       for (const m of lines) {
@@ -191,7 +192,7 @@ class Report {
         break;
       case "exit": {
         const x = e.exit;
-        if (!this.wrote) this.write("note", T.noOutput);
+        if (!this.wrote && !this.boxes.childElementCount) this.write("note", T.noOutput);
         const ms = e.ms < 1000 ? `${Math.round(e.ms)} ms` : `${(e.ms / 1000).toFixed(2)} s`;
         this.status(`${T.exitStatus} ${x.code}${x.message ? " · " + x.message : ""} · ${ms}`);
         this.end.classList.toggle("ok", x.code === 0);
