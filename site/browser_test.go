@@ -196,6 +196,26 @@ func TestBrowserLesson(t *testing.T) {
 	}
 	screenshot(t, ctx, "#snippet-1", "lesson-race")
 
+	// A deadlock is told, with the lines the goroutines wait at marked.
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/en/deadlocks"), chromedp.WaitVisible(css(`.snippet[data-want="deadlock"] .cm-editor`)),
+		click(`.snippet[data-want="deadlock"] button.run`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, `.snippet[data-want="deadlock"] .report.deadlock`, "goroutine 1"); err != nil {
+		t.Fatalf("no deadlock report: %v", err)
+	}
+	if _, err := waitText(ctx, `.snippet[data-want="deadlock"] .output .end`, "exit status 80"); err != nil {
+		t.Errorf("the deadlocked run did not end with status 80: %v", err)
+	}
+	waiting, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('.snippet[data-want="deadlock"] .cm-lintRange-warning').length`))
+	if waiting == 0 {
+		t.Errorf("no line the deadlocked goroutines wait at is marked")
+	}
+	screenshot(t, ctx, `.snippet[data-want="deadlock"]`, "lesson-deadlock")
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/en/races"), chromedp.WaitVisible(css(`#snippet-1 .cm-editor`))); err != nil {
+		t.Fatal(err)
+	}
+
 	// A compile error marks its line.
 	const broken = "package main\nfunc main() {\nx := 1\n}"
 	if err := chromedp.Do(ctx, typeInto("#snippet-1", broken), click(`#snippet-1 button.run`)); err != nil {
@@ -248,24 +268,45 @@ func TestBrowserExercise(t *testing.T) {
 	}
 	screenshot(t, ctx, ".verdict", "exercise-fail")
 
-	// The learner fixes it in another editor: the page loads the new file,
-	// and Check passes.
-	_, st := content(t)
-	e, _ := st.Lookup("counter")
-	sol, _ := e.Solution("counter.go")
-	if err := os.WriteFile(file, sol, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := waitText(ctx, ".file .cm-content", "sync"); err != nil {
-		t.Fatalf("the page did not notice the file changed on disk: %v", err)
-	}
-	if err := chromedp.Do(ctx, click(`button.check`)); err != nil {
+	// The learner fixes it in the browser: Check saves, then passes.
+	const fix = "package counter; import \"sync\"; type Counter struct { mu sync.Mutex; n int }; " +
+		"func (c *Counter) Inc() { c.mu.Lock(); c.n++; c.mu.Unlock() }; " +
+		"func (c *Counter) Value() int { c.mu.Lock(); defer c.mu.Unlock(); return c.n }"
+	if err := chromedp.Do(ctx, typeInto(".file", fix), click(`button.check`)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := waitText(ctx, ".verdict .summary", "Every test passes"); err != nil {
-		t.Fatalf("checking the solution: %v", err)
+		v, _ := chromedp.Run(ctx, chromedp.TextContent(css(".verdict")))
+		t.Fatalf("checking the fix: %v\n%s", err, v)
+	}
+	if disk, _ := os.ReadFile(file); string(disk) != fix {
+		t.Errorf("Check did not save the fix first; the file holds:\n%s", disk)
 	}
 	screenshot(t, ctx, ".verdict", "exercise-pass")
+	if _, err := waitText(ctx, `.sidebar a[href$="/exercises/counter"].done`, ""); err != nil {
+		t.Errorf("the sidebar does not mark counter done: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/en/progress")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, ".progress-list li.done", "A counter for many goroutines"); err != nil {
+		t.Errorf("the progress page does not show counter done: %v", err)
+	}
+
+	// A change made in another editor is loaded when the learner has not
+	// touched the file here.
+	_, st := content(t)
+	e, _ := st.Lookup("counter")
+	sol, _ := e.Solution("counter.go")
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/en/exercises/counter"), chromedp.WaitVisible(css(`.file .cm-editor`))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, sol, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, ".file .cm-content", "Reading needs the lock too"); err != nil {
+		t.Fatalf("the page did not notice the file changed on disk: %v", err)
+	}
 
 	// What is typed and saved in the browser is in the file.
 	if err := chromedp.Do(ctx,
