@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,5 +132,42 @@ func TestServe(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("workbook serve did not stop when its context ended")
+	}
+}
+
+// TestRaceFromInstalledBinary builds the workbook as go install does, puts
+// it in a directory of its own, away from the checkout (-trimpath leaves
+// no path to it), and runs a racy program with --race, with a cache where
+// no race-enabled child was built yet: the binary builds it from the
+// source it embeds.
+func TestRaceFromInstalledBinary(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the race-enabled child from scratch (about a minute)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "bin", "workbook")
+	build := exec.Command("go", "build", "-trimpath", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work := filepath.Join(dir, "work")
+	os.MkdirAll(work, 0o755)
+	racy, _ := os.ReadFile("examples/counter.go")
+	os.WriteFile(filepath.Join(work, "counter.go"), racy, 0o644)
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "run", "--race", "counter.go")
+	cmd.Dir = work
+	// A cache of its own for the workbook; Go's build cache is shared, as
+	// a learner's would be with their earlier builds.
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(dir, "cache"), "GOCACHE="+strings.TrimSpace(string(gocache)))
+	out, _ := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 66 || !strings.Contains(string(out), "WARNING: DATA RACE") {
+		t.Fatalf("workbook run --race from an installed binary: exit %d\n%s", code, out)
+	}
+	if !strings.Contains(string(out), "building the race-enabled runner") {
+		t.Errorf("the installed binary did not build its race-enabled child:\n%s", out)
 	}
 }

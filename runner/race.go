@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,9 +19,20 @@ import (
 
 // Race detection needs the child built with -race, which needs cgo: the
 // race detector is ThreadSanitizer, C++ code linked into the binary. The
-// workbook builds that child itself on first use, from the source tree
-// this binary was built from, into the user's cache directory, and reuses
-// it for as long as this binary is the same (same Go build ID).
+// workbook builds that child itself on first use, from the source this
+// binary was built from, into the user's cache directory, and reuses it
+// for as long as this binary is the same (same Go build ID). The source is
+// the one embedded in the workbook command (Source), so that a binary
+// installed or copied away from its checkout can build it too; without
+// it, the checkout the binary was built in. Either way the build is
+// -trimpath, so that it does not depend on where the source lies.
+
+// Source is the workbook module's source, as the workbook command embeds
+// it, by directory: the module itself at ".", with go.mod, go.sum and the
+// packages the command is built from, and each module it replaces with a
+// directory of its own (third_party/yaegi). Nil means the checkout this
+// binary was built in.
+var Source map[string]fs.FS
 
 // RaceStatus is told what the runner is doing to get the race-enabled
 // child, when it takes a while: a one-time build of about a minute.
@@ -74,7 +86,7 @@ func buildRaceChild(self string) (string, error) {
 		return target, nil
 	}
 
-	src, err := sourceDir()
+	src, err := sourceTree(dir, hex.EncodeToString(sum[:8]))
 	if err != nil {
 		return "", err
 	}
@@ -92,19 +104,20 @@ func buildRaceChild(self string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("runner: race detection: %w", err)
 	}
-	// Builds for other workbook binaries go once they are a day old: a
-	// test binary and the workbook command, built from the same tree, each
-	// have one, and may be using it now.
-	if old, _ := filepath.Glob(filepath.Join(dir, "workbook-race-*")); len(old) > 0 {
+	// Builds and sources for other workbook binaries go once they are a
+	// day old: a test binary and the workbook command, built from the same
+	// tree, each have one, and may be using it now.
+	for _, pattern := range []string{"workbook-race-*", "src-*"} {
+		old, _ := filepath.Glob(filepath.Join(dir, pattern))
 		for _, o := range old {
-			if fi, err := os.Stat(o); err == nil && time.Since(fi.ModTime()) > 24*time.Hour {
-				os.Remove(o)
+			if fi, err := os.Stat(o); err == nil && time.Since(fi.ModTime()) > 24*time.Hour && o != src {
+				os.RemoveAll(o)
 			}
 		}
 	}
 	RaceStatus("building the race-enabled runner into " + dir + " (once per workbook build; about a minute)")
 	tmp := target + fmt.Sprintf(".tmp%d", os.Getpid())
-	cmd := exec.Command(goTool, "build", "-race", "-o", tmp, ".")
+	cmd := exec.Command(goTool, "build", "-race", "-trimpath", "-o", tmp, ".")
 	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=1")
 	var out bytes.Buffer
@@ -117,6 +130,58 @@ func buildRaceChild(self string) (string, error) {
 		return "", fmt.Errorf("runner: race detection: %w", err)
 	}
 	return target, nil
+}
+
+// sourceTree returns a directory holding the source to build the
+// race-enabled child from: Source written out into the cache, under a
+// name of this build's, or the checkout.
+func sourceTree(cache, name string) (string, error) {
+	if Source == nil {
+		return sourceDir()
+	}
+	dir := filepath.Join(cache, "src-"+name)
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return dir, nil
+	}
+	if err := os.MkdirAll(cache, 0o755); err != nil {
+		return "", fmt.Errorf("runner: race detection: %w", err)
+	}
+	tmp, err := os.MkdirTemp(cache, "src-tmp")
+	if err != nil {
+		return "", fmt.Errorf("runner: race detection: %w", err)
+	}
+	for under, fsys := range Source {
+		err = fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return err
+			}
+			path := filepath.Join(tmp, filepath.FromSlash(under), filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(path, data, 0o644)
+		})
+		if err != nil {
+			break
+		}
+	}
+	if err == nil {
+		// Another workbook may have written it meanwhile: theirs is the same.
+		if err = os.Rename(tmp, dir); err != nil {
+			if _, statErr := os.Stat(filepath.Join(dir, "go.mod")); statErr == nil {
+				err = nil
+			}
+		}
+	}
+	os.RemoveAll(tmp)
+	if err != nil {
+		return "", fmt.Errorf("runner: race detection: writing out the workbook's source: %w", err)
+	}
+	return dir, nil
 }
 
 // sourceDir finds the workbook's source tree, from where this file was
