@@ -203,6 +203,10 @@ func (c *runCommand) summary(res *runner.Result, files []runner.File) {
 		fmt.Fprintln(c.stderr, res.Message)
 	case runner.Raced:
 		fmt.Fprintf(c.stderr, "Found %d data race(s)\n", len(res.Races))
+	case runner.Exited:
+		if runner.Reserved(res.Code) {
+			fmt.Fprintf(c.stderr, "workbook: the program called os.Exit(%d) itself; workbook uses %d for a verdict of its own, which this is not (--json tells them apart: exit.reason is \"exit\")\n", res.Code, res.Code)
+		}
 	}
 	if res.Code != 0 {
 		fmt.Fprintf(c.stderr, "exit status %d\n", res.Code)

@@ -4,6 +4,12 @@ package runner
 // it is the same; each limit and a detected deadlock has its own, so that a
 // script can tell them apart.
 //
+// A program may call os.Exit with one of these codes itself: its status is
+// passed on as it is, and Result.Reason (exit.reason in the events) is
+// Exited, never the verdict the code also stands for. Reserved says which
+// codes are the runner's; workbook run says so on standard error when a
+// program exits with one.
+//
 //	0    the program exited normally
 //	1    the program does not compile (as go run: the build failed)
 //	2    an unrecovered panic, or a fatal error of the Go runtime
@@ -33,6 +39,17 @@ const (
 	ExitThreads    = 86
 	ExitCanceled   = 130
 )
+
+// Reserved reports whether code is one the runner gives its own verdicts
+// (66, 70, 80 to 86, 130), which a program that exits with it by itself
+// makes ambiguous to a reader of the status alone.
+func Reserved(code int) bool {
+	switch code {
+	case ExitRace, ExitInternal, ExitCanceled:
+		return true
+	}
+	return code >= ExitDeadlock && code <= ExitThreads
+}
 
 var limitCodes = map[string]int{
 	"time":       ExitTime,
