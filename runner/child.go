@@ -53,6 +53,14 @@ func newControl() (child *os.File, parent *net.UnixConn, err error) {
 	if err != nil {
 		return nil, nil, os.NewSyscallError("socketpair", err)
 	}
+	// A message must fit in the sender's buffer whole: make room for the
+	// largest (the kernel may give less to a user without privileges,
+	// which the engine is then told by a failed send, at once).
+	for _, fd := range fds {
+		if unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_SNDBUFFORCE, 2*wire.MaxControl) != nil {
+			unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_SNDBUF, 2*wire.MaxControl)
+		}
+	}
 	pf := os.NewFile(uintptr(fds[1]), "control")
 	defer pf.Close()
 	c, err := net.FileConn(pf)

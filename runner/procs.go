@@ -45,7 +45,7 @@ type kids struct {
 func (r *run) serveControl(p *proc, wg *sync.WaitGroup) {
 	defer wg.Done()
 	defer p.control.Close()
-	buf := make([]byte, 64<<10)
+	buf := make([]byte, wire.MaxControl)
 	oob := make([]byte, unix.CmsgSpace(4*(r.limits.OpenFiles+2)))
 	for {
 		n, oobn, _, _, err := p.control.ReadMsgUnix(buf, oob)

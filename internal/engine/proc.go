@@ -137,6 +137,9 @@ func (p *procs) Start(e procwire.Entry, files []*os.File) (procwire.Process, err
 	for _, f := range files {
 		fds = append(fds, int(f.Fd()))
 	}
+	if n := len(e.Args); n > wire.MaxControl-4<<10 {
+		return nil, fmt.Errorf("the arguments take %d KB, and a new process can be given at most %d KB: send big data through a proc.Queue or a proc.Pipe instead", n>>10, (wire.MaxControl-4<<10)>>10)
+	}
 	ch := make(chan wire.Control, 1)
 	p.mu.Lock()
 	p.nextID++

@@ -266,6 +266,11 @@ type Sandbox struct {
 	Notes     string `json:"notes,omitempty"`
 }
 
+// MaxControl is the largest control message, in bytes: a request to start
+// a process, its arguments included, must fit. The runner makes the
+// control socket's buffers hold it.
+const MaxControl = 256 << 10
+
 // A Writer sends reports; it is safe for concurrent use.
 type Writer struct {
 	mu  sync.Mutex
