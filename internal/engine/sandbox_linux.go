@@ -2,6 +2,7 @@ package engine
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,6 +78,25 @@ var denied = []string{
 	"io_uring_setup", "io_uring_enter", "io_uring_register",
 }
 
+// setidModes are the calls that set a file's mode, each refused when the
+// mode has the setuid or setgid bit: the mode is argument 1 of chmod,
+// fchmod, creat and mkdir, 2 of fchmodat, fchmodat2, mkdirat and open, and
+// 3 of openat.
+func setidModes() []seccomp.NameWithConditions {
+	var out []seccomp.NameWithConditions
+	for name, arg := range map[string]uint32{
+		"chmod": 1, "fchmod": 1, "creat": 1, "mkdir": 1, "mknod": 1,
+		"fchmodat": 2, "fchmodat2": 2, "mkdirat": 2, "open": 2, "mknodat": 2,
+		"openat": 3,
+	} {
+		out = append(out, seccomp.NameWithConditions{Name: name, Conditions: seccomp.ArgumentConditions{
+			{Argument: arg, Operation: seccomp.BitsSet, Value: unix.S_ISUID | unix.S_ISGID},
+		}})
+	}
+	slices.SortFunc(out, func(a, b seccomp.NameWithConditions) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
 func filter() seccomp.Filter {
 	pid := uint64(os.Getpid())
 	return seccomp.Filter{
@@ -113,6 +133,13 @@ func filter() seccomp.Filter {
 						{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
 					}},
 				}},
+				// No file or directory of the program's is setuid or setgid:
+				// running as root, it would otherwise leave a root-owned
+				// setuid program of its choosing on the host while it runs.
+				{Action: seccomp.ActionErrno | seccomp.Action(unix.EPERM), NamesWithCondtions: setidModes()},
+				// openat2 takes its mode in memory a filter cannot read; Go
+				// never calls it.
+				{Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS), Names: []string{"openat2"}},
 			},
 		},
 	}
