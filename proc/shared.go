@@ -180,7 +180,17 @@ const header = 16
 
 // newShared makes the memory of a Value, Array or Lock of n elements, or
 // panics.
+//
+// Shared memory is outside what RLIMIT_DATA counts, so it is checked
+// against that limit here: one mapping bigger than the process may hold
+// is refused at once. (In the workbook's sandbox, the runner also counts
+// the shared memory every process of a run has touched.)
 func newShared(name string, n int) *shared {
+	size := uint64(header + 8*n)
+	var lim unix.Rlimit
+	if unix.Getrlimit(unix.RLIMIT_DATA, &lim) == nil && lim.Cur != unix.RLIM_INFINITY && size > lim.Cur {
+		panic(fmt.Errorf("proc: New%s: %d MiB of shared memory is more than the program may use (%d MiB)", name[len("proc."):], size>>20, lim.Cur>>20))
+	}
 	fd, err := unix.MemfdCreate(name, unix.MFD_CLOEXEC)
 	if err != nil {
 		panic(fmt.Errorf("proc: New%s: %w", name[len("proc."):], os.NewSyscallError("memfd_create", err)))

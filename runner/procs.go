@@ -253,9 +253,10 @@ func (r *run) killKids() {
 }
 
 // sample counts the processor time and memory of all the run's processes
-// together against its limits, ten times a second, from the first kid to
-// the end of the run: each process has the limits too, but a program
-// must not get more by starting more processes.
+// together against its limits, ten times a second, from the start of the
+// run to its end: each process has the limits too, but the kernel's
+// RLIMIT_DATA leaves out shared memory, and a program must not get more by
+// starting more processes.
 func (r *run) sample() {
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -296,14 +297,18 @@ func memoryFactor(race bool) int64 {
 	return 1
 }
 
-// usage reads a process's processor time and resident memory from /proc.
+// usage reads a process's processor time and memory from /proc: the
+// memory is what it alone holds, its anonymous pages (heap, stacks) and
+// its shared memory (workbook/proc's Values and Arrays), not the pages of
+// the binary, which every process of the run shares.
 func usage(pid int) (time.Duration, int64) {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	dir := "/proc/" + strconv.Itoa(pid)
+	b, err := os.ReadFile(dir + "/stat")
 	if err != nil {
 		return 0, 0
 	}
 	// The fields after the command, which is in parentheses and may hold
-	// anything: state is field 3, utime 14, stime 15, rss 24.
+	// anything: state is field 3, utime 14, stime 15.
 	s := string(b)
 	i := strings.LastIndexByte(s, ')')
 	if i < 0 {
@@ -316,5 +321,17 @@ func usage(pid int) (time.Duration, int64) {
 	field := func(n int) int64 { v, _ := strconv.ParseInt(f[n-3], 10, 64); return v }
 	const ticks = 100 // USER_HZ: /proc counts in hundredths of a second
 	cpu := time.Duration(field(14)+field(15)) * time.Second / ticks
-	return cpu, field(24) * int64(os.Getpagesize())
+	status, err := os.ReadFile(dir + "/status")
+	if err != nil {
+		return cpu, 0
+	}
+	var mem int64
+	for _, line := range strings.Split(string(status), "\n") {
+		key, value, ok := strings.Cut(line, ":")
+		if ok && (key == "RssAnon" || key == "RssShmem") {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(value), " kB"), 10, 64)
+			mem += kb << 10
+		}
+	}
+	return cpu, mem
 }

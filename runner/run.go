@@ -100,6 +100,7 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 		r.runtime.read(p.runtimeErr, newEchoer(p.echo), nil)
 	}()
 	go r.readReports(p.reports)
+	r.kids.sampler.Do(func() { go r.sample() })
 	return r, nil
 }
 
