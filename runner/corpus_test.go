@@ -14,7 +14,7 @@ import (
 // A corpus program says in its leading comment how to run it and what to
 // expect, one directive a line:
 //
-//	// run race timeout=1s cpu=1s memory=128MiB goroutines=1000 output=64KiB processes=3
+//	// run race timeout=1s cpu=1s memory=128MiB goroutines=1000 output=64KiB processes=3 disk=8MiB files=100
 //	// want reason=limit limit=memory code=83 races=0
 //	// want stdout contains "text"          (also: stderr, message; "not contains")
 //	// want diagnostic "text"               a compile error says text
@@ -57,6 +57,10 @@ func parseDirectives(t *testing.T, src string) directives {
 					d.opts.Limits.Goroutines, _ = strconv.Atoi(v)
 				case "processes":
 					d.opts.Limits.Processes, _ = strconv.Atoi(v)
+				case "disk":
+					d.opts.Limits.Disk = mustSize(t, v)
+				case "files":
+					d.opts.Limits.Files, _ = strconv.Atoi(v)
 				default:
 					t.Fatalf("unknown run directive %q", w)
 				}

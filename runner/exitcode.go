@@ -24,6 +24,8 @@ package runner
 //	84   output limit exceeded
 //	85   goroutine limit exceeded
 //	86   thread limit exceeded
+//	87   disk limit exceeded (the bytes of the program's files)
+//	88   file limit exceeded (how many files it made)
 //	130  interrupted
 const (
 	ExitCompile    = 1
@@ -37,18 +39,20 @@ const (
 	ExitOutput     = 84
 	ExitGoroutines = 85
 	ExitThreads    = 86
+	ExitDisk       = 87
+	ExitFiles      = 88
 	ExitCanceled   = 130
 )
 
 // Reserved reports whether code is one the runner gives its own verdicts
-// (66, 70, 80 to 86, 130), which a program that exits with it by itself
+// (66, 70, 80 to 88, 130), which a program that exits with it by itself
 // makes ambiguous to a reader of the status alone.
 func Reserved(code int) bool {
 	switch code {
 	case ExitRace, ExitInternal, ExitCanceled:
 		return true
 	}
-	return code >= ExitDeadlock && code <= ExitThreads
+	return code >= ExitDeadlock && code <= ExitFiles
 }
 
 var limitCodes = map[string]int{
@@ -58,4 +62,6 @@ var limitCodes = map[string]int{
 	"output":     ExitOutput,
 	"goroutines": ExitGoroutines,
 	"threads":    ExitThreads,
+	"disk":       ExitDisk,
+	"files":      ExitFiles,
 }

@@ -3,8 +3,11 @@ package runner
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -277,7 +280,14 @@ func (r *run) sample() {
 			cpu, rss = cpu+c, rss+m
 		}
 		r.kids.mu.Unlock()
+		bytes, files := dirUsage(r.work)
 		switch {
+		case bytes > r.limits.Disk:
+			r.kill(&LimitHit{Name: "disk", Message: limitMessage("disk", r.limits)})
+			return
+		case files > r.limits.Files:
+			r.kill(&LimitHit{Name: "files", Message: limitMessage("files", r.limits)})
+			return
 		case cpu > r.limits.CPU:
 			r.kill(&LimitHit{Name: "cpu", Message: limitMessage("cpu", r.limits) + " by the program's processes together"})
 			return
@@ -286,6 +296,35 @@ func (r *run) sample() {
 			return
 		}
 	}
+}
+
+// dirUsage counts what the files in dir take on disk, in bytes, and how
+// many files and directories there are, without following symbolic links.
+// A directory the program took its permissions away from is given them
+// back, so that what is in it counts too.
+func dirUsage(dir string) (bytes int64, files int) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrPermission) {
+		os.Chmod(dir, 0o700)
+		entries, err = os.ReadDir(dir)
+	}
+	if err != nil {
+		return 0, 0
+	}
+	for _, e := range entries {
+		path := filepath.Join(dir, e.Name())
+		var st unix.Stat_t
+		if unix.Lstat(path, &st) != nil {
+			continue
+		}
+		files++
+		bytes += st.Blocks * 512
+		if e.IsDir() {
+			b, f := dirUsage(path)
+			bytes, files = bytes+b, files+f
+		}
+	}
+	return bytes, files
 }
 
 // memoryFactor is how much memory a child may use for each byte of the

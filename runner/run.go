@@ -273,6 +273,10 @@ func limitMessage(name string, l Limits) string {
 		return fmt.Sprintf("goroutine limit of %d exceeded", l.Goroutines)
 	case "threads":
 		return "thread limit exceeded"
+	case "disk":
+		return "disk limit of " + byteSize(l.Disk) + " exceeded by the program's files together"
+	case "files":
+		return fmt.Sprintf("file limit of %d files exceeded", l.Files)
 	}
 	return name + " limit exceeded"
 }

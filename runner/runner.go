@@ -90,6 +90,11 @@ type Limits struct {
 	// at once. Each runs under these limits too, and the processor time
 	// and memory of all of them together count against CPU and Memory.
 	Processes int
+	// Disk is how many bytes the program's files may take together, and
+	// Files how many files and directories it may make, in its private
+	// directory (the runner counts them ten times a second).
+	Disk  int64
+	Files int
 }
 
 // DefaultLimits are the limits of a run that sets none.
@@ -102,6 +107,8 @@ var DefaultLimits = Limits{
 	FileSize:   16 << 20,
 	OpenFiles:  256,
 	Processes:  16,
+	Disk:       64 << 20,
+	Files:      2000,
 }
 
 func (l Limits) withDefaults() Limits {
@@ -132,6 +139,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Processes > 0 {
 		d.Processes = l.Processes
+	}
+	if l.Disk > 0 {
+		d.Disk = l.Disk
+	}
+	if l.Files > 0 {
+		d.Files = l.Files
 	}
 	return d
 }
