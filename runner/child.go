@@ -7,12 +7,17 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sys/unix"
 
 	"workbook/internal/wire"
 )
+
+// kernelLayers is off only in the runner's tests of the allowlist alone
+// (wire.EnvNoKernelLayers): nothing outside this package can turn it off.
+var kernelLayers = func() *atomic.Bool { var b atomic.Bool; b.Store(true); return &b }()
 
 // A proc is a started sandbox child, waiting for its request.
 type proc struct {
@@ -144,6 +149,9 @@ func spawnChild(spec childSpec) (*proc, error) {
 	}
 	if spec.warm {
 		env = append(env, wire.EnvWarm+"=1")
+	}
+	if !kernelLayers.Load() {
+		env = append(env, wire.EnvNoKernelLayers+"=1")
 	}
 	if os.Getenv("WORKBOOK_DEBUG") == "1" {
 		env = append(env, "WORKBOOK_DEBUG=1")

@@ -291,6 +291,17 @@ func TestHostile(t *testing.T) {
 	runCorpus(t, "hostile")
 }
 
+// TestHostileWithoutKernelLayers runs the hostile programs with Landlock,
+// seccomp and the network namespace off, as on a kernel that lacks them:
+// the allowlist and the engine must contain every one of them on their
+// own, with the same wants.
+func TestHostileWithoutKernelLayers(t *testing.T) {
+	os.Setenv("WORKBOOK_TEST_SECRET", "s3cr3t")
+	runner.SetKernelLayers(false)
+	t.Cleanup(func() { runner.SetKernelLayers(true) }) // after the parallel subtests
+	runCorpus(t, "hostile")
+}
+
 // TestDeadlocks runs programs that deadlock, and some that only look like
 // they might.
 func TestDeadlocks(t *testing.T) { runCorpus(t, "deadlock") }

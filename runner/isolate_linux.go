@@ -21,7 +21,7 @@ var netnsRefused atomic.Bool
 // starts once: newCmd makes another for the second try.
 func startIsolated(newCmd func() *exec.Cmd) (*exec.Cmd, bool, error) {
 	base := syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if !netnsRefused.Load() {
+	if !netnsRefused.Load() && kernelLayers.Load() {
 		cmd := newCmd()
 		cmd.SysProcAttr = isolated(base)
 		err := cmd.Start()

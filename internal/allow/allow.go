@@ -32,6 +32,13 @@ type Package struct {
 	// Withheld lists exported names that are not available, each with what
 	// to use instead (shown to the learner).
 	Withheld map[string]string
+	// WithheldMethods lists methods of the package's types that are not
+	// available, as "Type.Method", each with what to use instead: methods
+	// that do what a withheld function does. A program may not call them,
+	// take them as values, look them up by reflection, or declare an
+	// interface with a method of their name, through which a value of the
+	// type could be called.
+	WithheldMethods map[string]string
 	// Engine lists names whose value the engine supplies at run time instead
 	// of the compiled one: confined file access, the virtual environment,
 	// os.Exit that reports how the program ended, and the like.
@@ -122,12 +129,26 @@ var Packages = []Package{
 		"FindProcess":  "a sandboxed program cannot signal other processes",
 		"NewFile":      "open files by name with os.Open",
 		"Executable":   "a sandboxed program cannot see its executable",
+	}, WithheldMethods: map[string]string{
+		// os.Chmod checks the mode it is given; a file's own methods
+		// would reach the kernel without that check.
+		"File.Chmod":       "call os.Chmod with the file's name",
+		"File.Chown":       "a sandboxed program cannot change a file's owner",
+		"File.SyscallConn": "use the file's own methods",
 	}},
 	{Path: "os/signal", Only: []string{"Ignore", "Ignored", "Notify", "NotifyContext", "Reset", "Stop"}},
 	{Path: "path"},
 	{Path: "path/filepath", Engine: []string{"Abs", "EvalSymlinks", "Glob", "Walk", "WalkDir"}},
 	{Path: "reflect", Withheld: map[string]string{
 		"NewAt": "the sandbox does not allow access to arbitrary memory",
+	}, WithheldMethods: map[string]string{
+		// A method looked up by reflection escapes the check of
+		// WithheldMethods; the program's own types have no methods for
+		// reflection in the interpreter anyway.
+		"Value.Method":       "call the method directly",
+		"Value.MethodByName": "call the method directly",
+		"Type.Method":        "call the method directly",
+		"Type.MethodByName":  "call the method directly",
 	}},
 	{Path: "regexp"},
 	{Path: "runtime", Only: []string{
@@ -159,6 +180,10 @@ var Packages = []Package{
 		"ParseFiles": "read the file with os.ReadFile and call Parse",
 		"ParseGlob":  "read the files with os.ReadFile and call Parse",
 		"ParseFS":    "read the files with fs.ReadFile and call Parse",
+	}, WithheldMethods: map[string]string{
+		"Template.ParseFiles": "read the file with os.ReadFile and call Parse",
+		"Template.ParseGlob":  "read the files with os.ReadFile and call Parse",
+		"Template.ParseFS":    "read the files with fs.ReadFile and call Parse",
 	}},
 	{Path: "time", Withheld: map[string]string{
 		"LoadLocation":           "the sandbox has no time zone database; use time.UTC or time.FixedZone",
@@ -217,6 +242,27 @@ func (p *Package) Allows(name string) (ok bool, instead string) {
 		return false, ""
 	}
 	return true, ""
+}
+
+// WithholdsMethod reports whether the method of the package's type is
+// withheld, and what to use instead.
+func (p *Package) WithholdsMethod(typ, method string) (withheld bool, instead string) {
+	instead, withheld = p.WithheldMethods[typ+"."+method]
+	return withheld, instead
+}
+
+// WithheldMethodNames are the names of every withheld method of every
+// package: an interface of the program may not declare a method of one of
+// these names.
+func WithheldMethodNames() map[string]string {
+	names := map[string]string{}
+	for _, p := range Packages {
+		for tm := range p.WithheldMethods {
+			typ, method, _ := strings.Cut(tm, ".")
+			names[method] = p.Path + "." + typ
+		}
+	}
+	return names
 }
 
 // Withholding explains why name of the package is not available.

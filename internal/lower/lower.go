@@ -477,8 +477,17 @@ func typeMessage(msg string) string {
 // every expression of type unsafe.Pointer: a program may come by one
 // without importing unsafe (reflect.Value.UnsafePointer), and with one and
 // a conversion it could read and write any memory of the child.
+//
+// Uses are found by what names resolve to, not by how they are written,
+// so that a dot import reaches nothing more than a qualified name; and the
+// methods the allowlist withholds are refused however they are reached:
+// called, taken as a value or a method expression, promoted through an
+// embedded field, or through an interface of the program that declares a
+// method of their name. The allowlist must hold on its own, where the
+// kernel offers no Landlock or seccomp.
 func checkAllowed(fset *token.FileSet, files []*ast.File, info *types.Info) Errors {
 	var errs Errors
+	methodNames := allow.WithheldMethodNames()
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if e, ok := n.(ast.Expr); ok {
@@ -487,29 +496,80 @@ func checkAllowed(fset *token.FileSet, files []*ast.File, info *types.Info) Erro
 					return false
 				}
 			}
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			id, ok := sel.X.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			pn, ok := info.Uses[id].(*types.PkgName)
-			if !ok {
-				return true
-			}
-			p, ok := allow.Lookup(pn.Imported().Path())
-			if !ok {
-				return true
-			}
-			if ok, _ := p.Allows(sel.Sel.Name); !ok {
-				errs = append(errs, Error{fset.Position(sel.Pos()), p.Withholding(sel.Sel.Name)})
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				// A qualified name is told where it starts, as the
+				// compiler tells it.
+				if x, ok := n.X.(*ast.Ident); ok {
+					if _, ok := info.Uses[x].(*types.PkgName); ok {
+						if msg := withheldUse(info.Uses[n.Sel]); msg != "" {
+							errs = append(errs, Error{fset.Position(n.Pos()), msg})
+						}
+						return false
+					}
+				}
+			case *ast.Ident:
+				if msg := withheldUse(info.Uses[n]); msg != "" {
+					errs = append(errs, Error{fset.Position(n.Pos()), msg})
+				}
+			case *ast.InterfaceType:
+				for _, m := range n.Methods.List {
+					for _, name := range m.Names {
+						if owner, ok := methodNames[name.Name]; ok {
+							errs = append(errs, Error{fset.Position(name.Pos()), fmt.Sprintf(
+								"an interface with a method %s is not available in the workbook sandbox: %s.%s is withheld, and would be called through it", name.Name, owner, name.Name)})
+						}
+					}
+				}
 			}
 			return true
 		})
 	}
 	return errs
+}
+
+// withheldUse says why obj, which a name of the program resolves to, is
+// withheld, or "" when it is not: a package-level name of a package on
+// the allowlist, or a method of one of its types.
+func withheldUse(obj types.Object) string {
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	p, ok := allow.Lookup(obj.Pkg().Path())
+	if !ok {
+		return ""
+	}
+	if obj.Parent() == obj.Pkg().Scope() {
+		if ok, _ := p.Allows(obj.Name()); !ok {
+			return p.Withholding(obj.Name())
+		}
+		return ""
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return ""
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok {
+		return ""
+	}
+	withheld, instead := p.WithholdsMethod(named.Obj().Name(), fn.Name())
+	if !withheld {
+		return ""
+	}
+	msg := fmt.Sprintf("(%s.%s).%s is not available in the workbook sandbox", p.Path, named.Obj().Name(), fn.Name())
+	if instead != "" {
+		msg += ": " + instead
+	}
+	return msg
 }
 
 func isUnsafePointer(t types.Type) bool {

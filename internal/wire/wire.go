@@ -51,6 +51,12 @@ const Env = "WORKBOOK_SANDBOX_CHILD"
 // before it says it is ready: it waits in a pool.
 const EnvWarm = "WORKBOOK_SANDBOX_WARM"
 
+// EnvNoKernelLayers, set to 1 by the runner's tests only, starts a child
+// without Landlock, seccomp and the network namespace, to prove that the
+// allowlist contains the hostile programs on its own, as it must on a
+// kernel without those layers.
+const EnvNoKernelLayers = "WORKBOOK_SANDBOX_NO_KERNEL_LAYERS"
+
 // Version changes whenever the messages change, so that a child of another
 // build refuses to serve.
 const Version = "3"
