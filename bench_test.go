@@ -77,14 +77,16 @@ func BenchmarkHello(b *testing.B) {
 	}
 	b.Run("runner-api", api(false, nil))
 	b.Run("runner-api-race", api(true, nil))
-	// A pool keeps a child ready; the pause between runs is the time a
-	// learner takes to press Run again, in which it gets one ready.
+	// A pool keeps a child ready; the pause between runs stands for the
+	// time a learner takes to press Run again, in which it gets one ready:
+	// 200 ms, shorter than any learner's, and longer than a race-enabled
+	// child takes to start and warm up (about 90 ms on a small machine).
 	pool := runner.NewPool(1)
 	defer pool.Close()
 	pooled := func(race bool) func(b *testing.B) {
 		inner := api(race, pool)
 		return func(b *testing.B) {
-			pause = 20 * time.Millisecond
+			pause = 200 * time.Millisecond
 			defer func() { pause = 0 }()
 			inner(b)
 		}

@@ -25,8 +25,9 @@ type Pool struct {
 	log  *slog.Logger
 
 	mu      sync.Mutex
+	changed *sync.Cond       // a child became ready, or failed to
 	idle    map[bool][]*proc // by race detection
-	filling map[bool]int
+	filling map[bool]int     // children being started
 	closed  bool
 	done    chan struct{} // closed by Close
 	starts  sync.WaitGroup
@@ -76,6 +77,7 @@ func NewPool(size int, opts ...PoolOption) *Pool {
 	for _, o := range opts {
 		o(p)
 	}
+	p.changed = sync.NewCond(&p.mu)
 	p.mu.Lock()
 	p.refill(false)
 	p.mu.Unlock()
@@ -107,9 +109,15 @@ func (p *Pool) Run(ctx context.Context, prog Program, opts Options) (*Result, er
 	return r.wait(), nil
 }
 
-// get takes a ready child, or starts one.
+// get takes a ready child, or waits for the one being started, which is
+// sooner ready than a child started now (and on a small machine, starting
+// a second would only slow the first down); with none ready or coming, it
+// starts one.
 func (p *Pool) get(race bool) (*proc, error) {
 	p.mu.Lock()
+	for len(p.idle[race]) == 0 && p.filling[race] > 0 && !p.closed {
+		p.changed.Wait()
+	}
 	var c *proc
 	if n := len(p.idle[race]); n > 0 {
 		c = p.idle[race][n-1]
@@ -136,6 +144,8 @@ func (p *Pool) refill(race bool) {
 
 // start starts one child for the pool, again and again with a growing
 // pause while starting fails, until it is ready or the pool is closed.
+// While it pauses, the child does not count as being started: a run then
+// starts its own.
 func (p *Pool) start(race bool) {
 	defer p.starts.Done()
 	backoff := firstBackoff
@@ -147,25 +157,35 @@ func (p *Pool) start(race bool) {
 			}
 		}
 		p.mu.Lock()
-		if err == nil || p.closed {
-			p.filling[race]--
-			if err == nil && !p.closed {
-				p.idle[race] = append(p.idle[race], c)
-				c = nil
-			}
+		p.filling[race]--
+		p.changed.Broadcast()
+		if err == nil && !p.closed {
+			p.idle[race] = append(p.idle[race], c)
 			p.mu.Unlock()
-			if c != nil && err == nil {
-				c.discard()
-			}
 			return
 		}
+		closed := p.closed
 		p.mu.Unlock()
+		if err == nil {
+			c.discard() // the pool closed while it started
+		}
+		if closed {
+			return
+		}
 		p.log.Error("runner: a sandbox child failed to start; trying again", "race", race, "err", err, "in", backoff)
 		select {
 		case <-time.After(backoff):
 		case <-p.done:
+			return
 		}
 		backoff = min(2*backoff, maxBackoff)
+		p.mu.Lock()
+		if p.closed {
+			p.mu.Unlock()
+			return
+		}
+		p.filling[race]++
+		p.mu.Unlock()
 	}
 }
 
@@ -179,6 +199,7 @@ func (p *Pool) Close() {
 	}
 	p.closed = true
 	close(p.done)
+	p.changed.Broadcast()
 	idle := p.idle
 	p.idle = map[bool][]*proc{}
 	p.mu.Unlock()
