@@ -21,7 +21,7 @@ import (
 //go:embed internal/stdlib/*.go internal/stdlib/src internal/stdlib/types
 //go:embed exercises/*.go exercises/_set lessons/*.go lessons/en lessons/zh lessons/img
 //go:embed proc/*.go runner/*.go workspace/*.go
-//go:embed site/*.go site/static site/templates
+//go:embed site/*.go site/static site/templates site/lexers
 var source embed.FS
 
 // The interpreter, third_party/yaegi, is a module of its own, which

@@ -27,14 +27,15 @@ type asset struct {
 }
 
 // assets serves the files of static/ under /static/, with the
-// highlighting stylesheet added to site.css.
+// highlighting stylesheet, chroma.css, added to site.css, so that a page
+// loads one stylesheet.
 type assets struct {
 	files map[string]*asset
 }
 
 func newAssets() (*assets, error) {
 	a := &assets{files: map[string]*asset{}}
-	css, err := chromaCSS()
+	css, err := fs.ReadFile(static, "static/chroma.css")
 	if err != nil {
 		return nil, err
 	}
@@ -47,6 +48,9 @@ func newAssets() (*assets, error) {
 			return err
 		}
 		rel := strings.TrimPrefix(name, "static/")
+		if rel == "chroma.css" {
+			return nil
+		}
 		if rel == "site.css" {
 			data = append(data, css...)
 		}

@@ -5,16 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
-	"io"
 	"path"
 	"strconv"
 	"strings"
-	"sync"
 
-	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -266,53 +260,4 @@ func renderCodeBlock(w util.BufWriter, src []byte, node ast.Node, entering bool)
 	}
 	highlight(w, lang, code.String())
 	return ast.WalkSkipChildren, nil
-}
-
-// formatter writes chroma's tokens as HTML with classes, which the site's
-// stylesheet colours for the light and the dark theme alike.
-var formatter = chromahtml.New(chromahtml.WithClasses(true))
-
-// highlighted keeps the HTML of every piece of code highlighted so far:
-// chroma's lexers are most of the time of rendering a page, and the code
-// of lessons and READMEs is fixed, so each is highlighted once.
-var highlighted sync.Map // lang + "\x00" + code → string
-
-// highlight writes code in lang as a highlighted <pre>.
-func highlight(w io.Writer, lang, code string) {
-	key := lang + "\x00" + code
-	if h, ok := highlighted.Load(key); ok {
-		io.WriteString(w, h.(string))
-		return
-	}
-	var b strings.Builder
-	highlightTo(&b, lang, code)
-	highlighted.Store(key, b.String())
-	io.WriteString(w, b.String())
-}
-
-func highlightTo(w io.Writer, lang, code string) {
-	lexer := lexers.Get(lang)
-	if lang == "" || lang == "text" || lang == "output" || lexer == nil {
-		fmt.Fprintf(w, `<pre class="chroma"><code>%s</code></pre>`, html.EscapeString(code))
-		return
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
-	if err != nil {
-		fmt.Fprintf(w, `<pre class="chroma"><code>%s</code></pre>`, html.EscapeString(code))
-		return
-	}
-	formatter.Format(w, styles.Fallback, it)
-}
-
-// chromaCSS is the stylesheet of highlighted code: GitHub's colours, light
-// and, under [data-theme=dark], dark.
-func chromaCSS() (string, error) {
-	var light, dark bytes.Buffer
-	if err := formatter.WriteCSS(&light, styles.Get("github")); err != nil {
-		return "", err
-	}
-	if err := formatter.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
-		return "", err
-	}
-	return light.String() + strings.ReplaceAll(dark.String(), ".chroma", `[data-theme="dark"] .chroma`), nil
 }
