@@ -35,6 +35,10 @@ type proc struct {
 	// echo, for a race-enabled child, passes what the runner reads on its
 	// descriptor 2 back to it (FDRaceEcho; see runtime.go).
 	echo *os.File
+	// counts is the run's goroutine count (FDGoroutines): the run's first
+	// child makes it, and every child started for workbook/proc shares it.
+	counts     *os.File
+	ownsCounts bool
 }
 
 // pipe is one pipe to or from the child: the end the child gets and the
@@ -76,6 +80,21 @@ func newControl() (child *os.File, parent *net.UnixConn, err error) {
 	return os.NewFile(uintptr(fds[0]), "control"), c.(*net.UnixConn), nil
 }
 
+// newCounts makes the shared memory of a run's goroutine count: a slot
+// for each process (wire.GoroutineSlots), all 0.
+func newCounts() (*os.File, error) {
+	fd, err := unix.MemfdCreate("workbook-goroutines", unix.MFD_CLOEXEC)
+	if err != nil {
+		return nil, os.NewSyscallError("memfd_create", err)
+	}
+	f := os.NewFile(uintptr(fd), "goroutines")
+	if err := f.Truncate(8 * wire.GoroutineSlots); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 // spawn starts a sandbox child in a directory of its own. A warm child
 // prepares what most programs need (type information and symbol tables
 // of the common packages) before it says it is ready: worth it when the
@@ -93,6 +112,7 @@ type childSpec struct {
 	work           string
 	stdout, stderr *os.File
 	handles        []*os.File
+	counts         *os.File
 }
 
 func spawnChild(spec childSpec) (*proc, error) {
@@ -178,7 +198,26 @@ func spawnChild(spec childSpec) (*proc, error) {
 			return nil, fmt.Errorf("runner: %w", err)
 		}
 	}
-	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild, echo.child}, spec.handles...)
+	counts, ownsCounts := spec.counts, false
+	if counts == nil {
+		if counts, err = newCounts(); err != nil {
+			for _, pp := range pipes {
+				pp.child.Close()
+				pp.parent.Close()
+			}
+			controlChild.Close()
+			control.Close()
+			if echo.child != nil {
+				echo.child.Close()
+				echo.parent.Close()
+			}
+			cleanup()
+			return nil, fmt.Errorf("runner: %w", err)
+		}
+		ownsCounts = true
+	}
+	p.counts, p.ownsCounts = counts, ownsCounts
+	extra := append([]*os.File{request.child, reports.child, stderr.child, controlChild, echo.child, counts}, spec.handles...)
 	cmd := func() *exec.Cmd {
 		c := &exec.Cmd{
 			Path:       exe,
@@ -210,6 +249,9 @@ func spawnChild(spec childSpec) (*proc, error) {
 		if echo.parent != nil {
 			echo.parent.Close()
 		}
+		if ownsCounts {
+			counts.Close()
+		}
 		cleanup()
 		return nil, fmt.Errorf("runner: starting the sandbox child: %w", err)
 	}
@@ -231,6 +273,9 @@ func (p *proc) discard() {
 	p.control.Close()
 	if p.echo != nil {
 		p.echo.Close()
+	}
+	if p.ownsCounts {
+		p.counts.Close()
 	}
 	removeAll(p.work)
 }

@@ -11,8 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 
@@ -31,6 +33,7 @@ type kid struct {
 	ended     bool
 	cpu       time.Duration // once ended
 	runtime   runtimeLog    // what its runtime said on its fd 2
+	slot      int           // in the run's goroutine count, or -1
 }
 
 // kids are the run's children started for workbook/proc.
@@ -41,6 +44,9 @@ type kids struct {
 	ending  bool
 	wg      sync.WaitGroup
 	sampler sync.Once
+	// slots are the slots of the run's goroutine count in use; the run's
+	// first child has slot 0.
+	slots [wire.GoroutineSlots]bool
 }
 
 // serveControl serves the control socket of p, the run's child or a kid:
@@ -135,22 +141,31 @@ func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wi
 		return fail("the limit of %d processes running at once is reached", r.limits.Processes)
 	}
 	r.kids.pending++
+	slot := -1 // beyond the slots, a process counts its own goroutines only
+	for i := 1; i < len(r.kids.slots); i++ {
+		if !r.kids.slots[i] {
+			slot = i
+			r.kids.slots[i] = true
+			break
+		}
+	}
 	r.kids.mu.Unlock()
 
-	kp, err := spawnChild(childSpec{race: r.opts.Race, work: r.work, stdout: files[0], stderr: files[1], handles: files[2:]})
+	kp, err := spawnChild(childSpec{race: r.opts.Race, work: r.work, stdout: files[0], stderr: files[1], handles: files[2:], counts: r.proc.counts})
 	if err != nil {
 		r.kids.mu.Lock()
 		r.kids.pending--
+		r.freeSlot(slot)
 		r.kids.mu.Unlock()
 		return fail("%v", err)
 	}
 	req := r.request()
-	req.Entry, req.ParentPid = m.Entry, parent.cmd.Process.Pid
+	req.Entry, req.ParentPid, req.Slot = m.Entry, parent.cmd.Process.Pid, slot+1
 	go func() {
 		json.NewEncoder(kp.request).Encode(req)
 		kp.request.Close()
 	}()
-	k := &kid{proc: kp, parent: parent, pid: kp.cmd.Process.Pid, announced: make(chan struct{})}
+	k := &kid{proc: kp, parent: parent, pid: kp.cmd.Process.Pid, announced: make(chan struct{}), slot: slot}
 	r.kids.mu.Lock()
 	if r.kids.all == nil {
 		r.kids.all = map[int]*kid{}
@@ -169,6 +184,18 @@ func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wi
 	r.kids.sampler.Do(func() { go r.sample() })
 	reply.Pid = k.pid
 	return k, reply
+}
+
+// freeSlot gives back a slot of the goroutine count, set to 0; ks.mu is
+// held.
+func (r *run) freeSlot(slot int) {
+	if slot <= 0 {
+		return
+	}
+	if r.counts != nil {
+		(*atomic.Int64)(unsafe.Pointer(&r.counts[8*slot])).Store(0)
+	}
+	r.kids.slots[slot] = false
 }
 
 // live is the number of kids started or being started that have not
@@ -204,6 +231,7 @@ func (r *run) waitKid(k *kid) {
 	syscall.Kill(-k.pid, syscall.SIGKILL)
 	r.kids.mu.Lock()
 	k.ended, k.cpu = true, cpu
+	r.freeSlot(k.slot) // its goroutines are gone with it
 	r.kids.mu.Unlock()
 	<-k.announced
 	r.tell(k.parent, wire.Control{Op: wire.OpExited, Pid: k.pid, Code: code})
@@ -227,6 +255,11 @@ func (r *run) readKidReports(k *kid) {
 			r.addRace(raceOf(rep.Race))
 		case wire.KindLimit:
 			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: %s\n", k.pid, limitMessage(rep.Limit.Name, r.limits))})
+			if rep.Limit.Name == "goroutines" {
+				// The count is the run's: the run is over the limit,
+				// not this process alone.
+				r.kill(&LimitHit{Name: "goroutines", Message: limitMessage("goroutines", r.limits) + " by the program's processes together"})
+			}
 		case wire.KindInternal:
 			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: the sandbox failed: %s\n", k.pid, rep.Message)})
 		}

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"workbook/internal/wire"
 )
 
@@ -49,6 +51,8 @@ type run struct {
 	running   []string // tests started and not finished, innermost last
 
 	kids kids // the processes the program started with workbook/proc
+	// counts is the run's goroutine count, mapped (wire.FDGoroutines).
+	counts []byte
 }
 
 func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {
@@ -74,6 +78,10 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 	r.proc = p
 	r.cmd, r.work, r.pgid = p.cmd, p.work, p.cmd.Process.Pid
 	r.sandbox.Network = p.netns
+	r.kids.slots[0] = true
+	if mem, err := unix.Mmap(int(p.counts.Fd()), 0, 8*wire.GoroutineSlots, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED); err == nil {
+		r.counts = mem
+	}
 
 	r.dispatch.Add(1)
 	go r.dispatchEvents()
@@ -106,6 +114,7 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 
 func (r *run) request() wire.Request {
 	req := wire.Request{
+		Slot:      1,
 		Mode:      wire.RunMain,
 		Args:      r.prog.Args,
 		TestRun:   r.prog.TestRun,
@@ -304,6 +313,12 @@ func (r *run) wait() *Result {
 	r.killKids()
 	r.kids.wg.Wait()
 	r.readers.Wait()
+	if r.counts != nil {
+		unix.Munmap(r.counts)
+	}
+	if r.proc.ownsCounts {
+		r.proc.counts.Close()
+	}
 	res := r.result(err)
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})
 	close(r.events)

@@ -15,6 +15,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
 
 	"workbook/internal/wire"
 )
@@ -33,9 +36,15 @@ import (
 // on a channel, a select or a lock, and that no timer of the program can
 // still wake one. Twice in a row, the same: that is a deadlock.
 type monitor struct {
-	c          *child
-	live       atomic.Int64 // goroutines of the program started by the engine, still running
-	baseline   int          // the child's own goroutines
+	c        *child
+	live     atomic.Int64 // goroutines of the program started by the engine, still running
+	baseline int          // the child's own goroutines
+	// shared is the run's goroutine count, a slot for each of its
+	// processes (wire.FDGoroutines), and slot this one's: the limit holds
+	// for the run as a whole, the processes started with workbook/proc
+	// together. Nil when the runner gave none.
+	shared     []byte
+	slot       int
 	mainG      *gstate
 	mainExited atomic.Bool
 	timers     timers
@@ -105,9 +114,38 @@ func (t *timers) pendingLocked(now time.Time) bool {
 }
 
 func newMonitor(c *child) *monitor {
-	m := &monitor{c: c, interval: 100 * time.Millisecond}
+	m := &monitor{c: c, interval: 100 * time.Millisecond, slot: c.req.Slot - 1}
+	if m.slot >= 0 && m.slot < wire.GoroutineSlots {
+		if _, err := unix.FcntlInt(wire.FDGoroutines, unix.F_GETFD, 0); err == nil {
+			unix.CloseOnExec(wire.FDGoroutines)
+			if mem, err := unix.Mmap(wire.FDGoroutines, 0, 8*wire.GoroutineSlots, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED); err == nil {
+				m.shared = mem
+			}
+		}
+	}
 	theMonitor = m
 	return m
+}
+
+// counter is slot i of the run's goroutine count.
+func (m *monitor) counter(i int) *atomic.Int64 {
+	return (*atomic.Int64)(unsafe.Pointer(&m.shared[8*i]))
+}
+
+// add counts delta goroutines of this process, and returns how many the
+// run has: in all its processes, or in this one when there is no count
+// shared.
+func (m *monitor) add(delta int64) int64 {
+	n := m.live.Add(delta)
+	if m.shared == nil {
+		return n
+	}
+	m.counter(m.slot).Add(delta)
+	var total int64
+	for i := range wire.GoroutineSlots {
+		total += m.counter(i).Load()
+	}
+	return total
 }
 
 // theMonitor is the monitor of this child's one program, for the library
@@ -133,7 +171,7 @@ func creator() (int64, int) {
 // count counts a new goroutine against the limit.
 func (m *monitor) count() {
 	raceDisable()
-	n := m.live.Add(1)
+	n := m.add(1)
 	raceEnable()
 	if n > int64(m.c.limits.Goroutines) {
 		m.c.end(3, nil, wire.Report{Kind: wire.KindLimit, Limit: &wire.Limit{Name: "goroutines", Value: int64(m.c.limits.Goroutines)}})
@@ -152,7 +190,7 @@ func (m *monitor) goroutine(from int64, parent int, f func()) {
 func (m *monitor) leave(g *gstate) {
 	g.setDone()
 	raceDisable()
-	m.live.Add(-1)
+	m.add(-1)
 	raceEnable()
 }
 

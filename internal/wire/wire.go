@@ -17,6 +17,10 @@
 //	FDRaceEcho in a race-enabled child, a pipe from the runner: what the
 //	           runner read on the child's descriptor 2, passed back for
 //	           the engine to tell the race reports in the program's terms
+//	FDGoroutines the run's goroutine count, shared memory all its
+//	           processes map: a slot each (Request.Slot), which the
+//	           engine counts its goroutines in and the limit is checked
+//	           against, together
 //	FDHandles… the files of the handles (queues, pipes, shared memory)
 //	           passed to the function a child started by proc runs
 //
@@ -59,16 +63,17 @@ const EnvNoKernelLayers = "WORKBOOK_SANDBOX_NO_KERNEL_LAYERS"
 
 // Version changes whenever the messages change, so that a child of another
 // build refuses to serve.
-const Version = "3"
+const Version = "4"
 
 // The child's descriptors.
 const (
-	FDRequest  = 3
-	FDReport   = 4
-	FDStderr   = 5
-	FDControl  = 6
-	FDRaceEcho = 7
-	FDHandles  = 8
+	FDRequest    = 3
+	FDReport     = 4
+	FDStderr     = 5
+	FDControl    = 6
+	FDRaceEcho   = 7
+	FDGoroutines = 8
+	FDHandles    = 9
 )
 
 // A File is one source file of the program.
@@ -110,7 +115,16 @@ type Request struct {
 	// ParentPid is the pid of the child that started this one for
 	// workbook/proc, which os.Getppid returns.
 	ParentPid int `json:"parentPid,omitempty"`
+	// Slot is this process's slot in the run's goroutine count
+	// (FDGoroutines), counted from 1: 1 for the run's first process, then
+	// one for each process started for workbook/proc; 0 for none.
+	Slot int `json:"slot,omitempty"`
 }
+
+// GoroutineSlots is how many processes of a run the goroutine count on
+// FDGoroutines has room for: each has a slot of 8 bytes, the number of
+// its goroutines, which the runner sets to 0 when the process ends.
+const GoroutineSlots = 64
 
 // A Control is a message on FDControl, about the processes a program
 // starts with workbook/proc.
