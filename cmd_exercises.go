@@ -177,6 +177,7 @@ func (c *initCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.stdout, "\nStart with %s: read %s/README.md, edit %s/%s, then\n\n\tcd %s\n\tworkbook watch\n\n",
 		first.Name, first.Name, first.Name, first.Files[0], dir)
 	fmt.Fprintln(c.stdout, "watch checks an exercise each time you save it, and moves on when it passes.")
+	fmt.Fprintln(c.stdout, "Or work in the browser, on the same files: workbook serve, in the workspace.")
 	if fi, err := os.Stat(filepath.Join(rep.Dir, "lessons")); err == nil && fi.IsDir() {
 		fmt.Fprintln(c.stdout, "The lessons the exercises practise are in lessons/, to read in your editor.")
 	}
