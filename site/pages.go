@@ -12,6 +12,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
 	"workbook/exercises"
@@ -30,7 +31,13 @@ type pages struct {
 }
 
 func newPages(s *Server) (*pages, error) {
-	p := &pages{s: s, md: lessons.Markdown(snippetExtension{}), pages: map[string]*template.Template{}}
+	// Raw HTML in the Markdown is rendered, as GitHub renders it: lessons
+	// hide answers in <details>. The content is the workbook's, or an
+	// instructor's for their own class, and the pages' Content-Security-
+	// Policy runs no script but the site's own files.
+	md := lessons.Markdown(snippetExtension{})
+	md.Renderer().AddOptions(html.WithUnsafe())
+	p := &pages{s: s, md: md, pages: map[string]*template.Template{}}
 	for _, name := range []string{"index", "lesson", "exercise", "progress", "notfound"} {
 		t, err := template.New(name).ParseFS(templateFiles, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {

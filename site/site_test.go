@@ -818,3 +818,18 @@ func TestBurst(t *testing.T) {
 		t.Errorf("after the burst, a run got %d %v: %s", code, err, body)
 	}
 }
+
+// TestRawHTML checks that a reveal written as GitHub renders it, raw
+// <details> in the Markdown, is a reveal on the page too.
+func TestRawHTML(t *testing.T) {
+	s := newServer(t, Config{})
+	got, err := s.pages.markdown([]byte("Predict first.\n\n<details>\n<summary>Answer</summary>\n\nThe **count** is lower.\n\n</details>\n"), &renderContext{lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<details>", "<summary>Answer</summary>", "<strong>count</strong>", "</details>"} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("rendered %q; want it to contain %q", got, want)
+		}
+	}
+}
