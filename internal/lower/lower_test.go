@@ -39,6 +39,7 @@ func TestErrors(t *testing.T) {
 		{"withheld method, promoted", "package main\nimport \"text/template\"\ntype T struct{ *template.Template }\nfunc main() { T{template.New(\"x\")}.ParseFiles(\"/etc/passwd\") }", "(text/template.Template).ParseFiles is not available"},
 		{"withheld method, through an interface", "package main\nimport \"text/template\"\ntype parser interface{ ParseFiles(...string) (*template.Template, error) }\nfunc main() { var p parser = template.New(\"x\"); p.ParseFiles(\"/etc/passwd\") }", "an interface with a method ParseFiles is not available in the workbook sandbox"},
 		{"withheld method, by reflection", "package main\nimport (\"reflect\"; \"text/template\")\nfunc main() { reflect.ValueOf(template.New(\"x\")).MethodByName(\"ParseFiles\") }", "(reflect.Value).MethodByName is not available"},
+		{"a file-opening function of a pure package", "package main\nimport \"archive/zip\"\nfunc main() { zip.OpenReader(\"/etc/passwd\") }", "archive/zip.OpenReader is not available in the workbook sandbox: open the file with os.Open"},
 		{"unsafe pointer", "package main\nimport \"reflect\"\nfunc main() { x := 0; _ = reflect.ValueOf(&x).UnsafePointer() }", "unsafe.Pointer is not available"},
 		{"type error", "package main\nfunc main() { var s string = 1; _ = s }", "cannot use 1 (untyped int constant) as string value in variable declaration"},
 	}
