@@ -184,7 +184,7 @@ var Packages = []Package{
 	{Path: "runtime", Only: []string{
 		"Breakpoint", "Compiler", "GC", "GOARCH", "GOMAXPROCS", "GOOS", "Gosched",
 		"Goexit", "KeepAlive", "LockOSThread", "MemProfileRate", "MemStats",
-		"NumCPU", "NumGoroutine", "ReadMemStats", "SetFinalizer",
+		"NumCPU", "NumGoroutine", "ReadMemStats", "SetDefaultGOMAXPROCS", "SetFinalizer",
 		"UnlockOSThread", "Version", "Error", "TypeAssertionError",
 	}, Engine: []string{"NumGoroutine", "Goexit"}, Withheld: map[string]string{
 		"Stack":   "the interpreter's stack is not the program's; let a panic print it",
