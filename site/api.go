@@ -48,6 +48,43 @@ type VerdictEvent struct {
 	Recorded bool `json:"recorded"`
 }
 
+// A resetRequest is the body of POST /api/reset.
+type resetRequest struct {
+	Exercise string `json:"exercise"`
+}
+
+// apiReset writes an exercise's starter files again, as workbook reset
+// does: the learner's files go to a backup first, whose directory the
+// answer names.
+func (s *Server) apiReset(w http.ResponseWriter, r *http.Request) {
+	var req resetRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	e, ok := s.cfg.Set.Lookup(req.Exercise)
+	if !ok {
+		jsonError(w, http.StatusNotFound, fmt.Sprintf("there is no exercise %q", req.Exercise))
+		return
+	}
+	if s.cfg.Workspace == nil {
+		jsonError(w, http.StatusConflict, "there is no workspace to reset: your edits are in this browser only")
+		return
+	}
+	s.wsMu.Lock()
+	backup, err := s.cfg.Workspace.Reset(e)
+	s.wsMu.Unlock()
+	if err != nil {
+		jsonError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	files, err := s.learnerFiles(e)
+	if err != nil {
+		jsonError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"exercise": e.Name, "files": files, "backup": backup})
+}
+
 // A fileVersion is one learner file and its version.
 type fileVersion struct {
 	Name    string `json:"name"`

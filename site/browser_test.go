@@ -337,6 +337,23 @@ func TestBrowserExercise(t *testing.T) {
 		t.Errorf("the other editor's change was overwritten")
 	}
 	screenshot(t, ctx, ".file", "exercise-conflict")
+
+	// Start again: the starter is back, the learner's file in a backup.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(window.confirm = () => true, true)`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, click(`button.start-again`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, ".workbench .status", "Your version is in"); err != nil {
+		st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(".workbench .bar").outerHTML`))
+		screenshot(t, ctx, ".workbench .bar", "exercise-start-again")
+		t.Fatalf("Start again: %v\n%s", err, st)
+	}
+	starter, _ := e.Starter("counter.go")
+	if disk, _ := os.ReadFile(file); string(disk) != string(starter) {
+		t.Errorf("after Start again the file holds:\n%s", disk)
+	}
 }
 
 func TestBrowserLanguage(t *testing.T) {

@@ -22,6 +22,7 @@
 //	POST /api/check  {"exercise": "counter", "files": {"counter.go": "…"}}
 //	GET  /api/file?exercise=counter
 //	PUT  /api/file   {"exercise": "counter", "name": "counter.go", "content": "…", "base": "<version>"}
+//	POST /api/reset  {"exercise": "counter"}
 //
 // /api/run answers with the run's events as they happen, one JSON object
 // per line (application/x-ndjson): the events of runner's public schema,
@@ -35,6 +36,8 @@
 // version is a hash of its content; a PUT whose base is not the version on
 // disk is refused with 409 and the file as it is now, so that a change
 // made meanwhile in another editor is never overwritten unseen.
+// /api/reset writes an exercise's starters again, after copying the
+// learner's files to a backup, as workbook reset does.
 //
 // # Safety
 //
@@ -152,6 +155,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /api/check", s.apiCheck)
 	s.mux.HandleFunc("GET /api/file", s.apiFile)
 	s.mux.HandleFunc("PUT /api/file", s.apiSave)
+	s.mux.HandleFunc("POST /api/reset", s.apiReset)
 }
 
 // ServeHTTP serves a request, after the checks every request passes.

@@ -833,3 +833,55 @@ func TestRawHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestReset starts an exercise again from the page's API: the starter is
+// back on disk and the learner's file is in a backup.
+func TestReset(t *testing.T) {
+	ws := newWorkspace(t)
+	s := newServer(t, Config{Workspace: ws})
+	path := filepath.Join(ws.Dir, "counter", "counter.go")
+	os.WriteFile(path, []byte("package counter // mine\n"), 0o644)
+	w := post(s, "POST", "/api/reset", `{"exercise": "counter"}`)
+	var got struct {
+		Files  []fileVersion
+		Backup string
+	}
+	if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || w.Code != 200 {
+		t.Fatalf("POST /api/reset = %d %s", w.Code, w.Body)
+	}
+	_, st := content(t)
+	e, _ := st.Lookup("counter")
+	starter, _ := e.Starter("counter.go")
+	if disk, _ := os.ReadFile(path); string(disk) != string(starter) || len(got.Files) != 1 || got.Files[0].Content != string(starter) {
+		t.Errorf("after reset the file holds %q; want the starter", disk)
+	}
+	if mine, err := os.ReadFile(filepath.Join(got.Backup, "counter.go")); err != nil || string(mine) != "package counter // mine\n" {
+		t.Errorf("the backup %s holds %q (%v); want the learner's file", got.Backup, mine, err)
+	}
+	if w := post(newServer(t, Config{}), "POST", "/api/reset", `{"exercise": "counter"}`); w.Code != 409 {
+		t.Errorf("POST /api/reset without a workspace = %d; want 409", w.Code)
+	}
+}
+
+// TestUIWords checks that both languages have every word the pages and
+// their script use.
+func TestUIWords(t *testing.T) {
+	used := regexp.MustCompile(`index \.T "([^"]+)"|index \$\.T "([^"]+)"|\bT\.([a-zA-Z]+)`)
+	var names []string
+	for _, f := range []string{"templates/layout.html", "templates/index.html", "templates/lesson.html", "templates/exercise.html", "templates/progress.html", "templates/notfound.html", "static/site.js"} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range used.FindAllStringSubmatch(string(src), -1) {
+			names = append(names, m[1]+m[2]+m[3])
+		}
+	}
+	for _, lang := range lessons.Languages {
+		for _, n := range names {
+			if ui[lang][n] == "" {
+				t.Errorf("the %s words have no %q", lang, n)
+			}
+		}
+	}
+}

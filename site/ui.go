@@ -67,6 +67,9 @@ var ui = map[string]map[string]string{
 		"notFound":          "There is no such page.",
 		"tests":             "Tests",
 		"backToLesson":      "The lesson",
+		"startAgain":        "Start again",
+		"startConfirm":      "Start this exercise again from its starter? Your file is kept in a backup.",
+		"backedUp":          "The starter is back. Your version is in",
 	},
 	"zh": {
 		"siteName":          "Go 并发编程",
@@ -131,6 +134,9 @@ var ui = map[string]map[string]string{
 		"notFound":          "没有这个页面。",
 		"tests":             "测试",
 		"backToLesson":      "对应的课",
+		"startAgain":        "从头再来",
+		"startConfirm":      "把这道题换回初始代码，从头再来？你的文件会先备份。",
+		"backedUp":          "初始代码已经换回来了。你的版本在",
 	},
 }
 

@@ -334,6 +334,36 @@ async function setupExercise(root) {
     return ok;
   }
   saveBtn && saveBtn.addEventListener("click", save);
+
+  // Start again: the starter, as workbook reset writes it, the learner's
+  // file kept in a backup (in the workspace) or dropped with the draft.
+  bench.querySelector("button.start-again").addEventListener("click", async () => {
+    if (!confirm(T.startConfirm)) return;
+    if (!hasWorkspace) {
+      const r = await fetch(`/api/file?exercise=${encodeURIComponent(name)}`);
+      for (const f of (await r.json()).files) {
+        const file = files.get(f.name);
+        if (file) { file.editor.setText(f.content); store.del(file.draftKey); }
+      }
+      return;
+    }
+    const r = await fetch("/api/reset", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ exercise: name }),
+    });
+    const answer = await r.json();
+    if (!r.ok) { setStatus(answer.error); return; }
+    for (const f of answer.files) {
+      const file = files.get(f.name);
+      if (!file) continue;
+      file.editor.setText(f.content);
+      file.base = f.version;
+      file.dirty = false;
+      file.div.querySelector(".conflict")?.remove();
+    }
+    verdict.replaceChildren();
+    setStatus(answer.backup ? `${T.backedUp} ${answer.backup}` : T.saved);
+  });
   window.addEventListener("beforeunload", (e) => {
     if (hasWorkspace && [...files.values()].some((f) => f.dirty)) e.preventDefault();
   });
