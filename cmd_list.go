@@ -212,6 +212,11 @@ func wrap(text string, width int) []string {
 	}
 	for _, word := range strings.Fields(text) {
 		w := columns(word)
+		// A word with Chinese in it breaks between any two of its wide
+		// characters (below), so only its first must fit on this line.
+		if wide := w > len([]rune(word)); wide {
+			w = columns(string([]rune(word)[0]))
+		}
 		if cols > 0 && cols+1+w > width {
 			flush()
 		}
@@ -219,12 +224,28 @@ func wrap(text string, width int) []string {
 			line.WriteByte(' ')
 			cols++
 		}
-		for _, r := range word {
+		runes := []rune(word)
+		for i, r := range runes {
 			rw := columns(string(r))
-			// Chinese closing punctuation never starts a line: it
-			// overhangs the width instead.
-			if cols+rw > width && rw == 2 && !strings.ContainsRune("，。、；：？！）」』》”", r) {
-				flush()
+			switch {
+			case rw == 2:
+				// Chinese closing punctuation never starts a line: it
+				// overhangs the width instead.
+				if cols+rw > width && !strings.ContainsRune("，。、；：？！）」』》”", r) {
+					flush()
+				}
+			case i > 0 && columns(string(runes[i-1])) == 2:
+				// A Latin run after Chinese moves to the next line whole.
+				run := 0
+				for _, q := range runes[i:] {
+					if columns(string(q)) == 2 {
+						break
+					}
+					run++
+				}
+				if cols > 0 && cols+run > width {
+					flush()
+				}
 			}
 			line.WriteRune(r)
 			cols += rw

@@ -19,7 +19,11 @@ func TestWrap(t *testing.T) {
 		{"进程拥有自己的内存启动一个进程", 20, []string{"进程拥有自己的内存启", "动一个进程"}},
 		{"进程拥有自己的内存，启动一个进程", 20, []string{"进程拥有自己的内存，", "启动一个进程"}},
 		{"进程拥有自己的内存启，动一个进程", 20, []string{"进程拥有自己的内存启，", "动一个进程"}},
-		{"用 workbook/proc 试一试", 20, []string{"用 workbook/proc", "试一试"}},
+		// A line is filled to the width: a Latin word does not push the
+		// Chinese after it to the next line, and a Latin run inside
+		// Chinese moves whole.
+		{"用 workbook/proc 试一试", 20, []string{"用 workbook/proc 试", "一试"}},
+		{"只好交给多进程。goroutine 能", 20, []string{"只好交给多进程。", "goroutine 能"}},
 	}
 	for _, tt := range tests {
 		got := wrap(tt.text, tt.width)
