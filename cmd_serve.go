@@ -91,8 +91,15 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(c.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	runner.RaceStatus = func(msg string) { log.Warn(msg) }
-	pool := runner.NewPool(1)
+	runner.RaceStatus = func(msg string) { fmt.Fprintf(c.stderr, "workbook: %s\n", msg) }
+	// Checks and race runs need the race-enabled child; get it ready now
+	// (a build of about a minute, the first time), not at the first Check.
+	go func() {
+		if _, err := runner.RaceChild(); err != nil {
+			fmt.Fprintf(c.stderr, "workbook: without the race detector, Check and Run with race detector will fail: %v\n", err)
+		}
+	}()
+	pool := runner.NewPool(1, runner.PoolLog(log))
 	defer pool.Close()
 	grader, err := newGrader("builtin", lessons.Language(locale()), pool)
 	if err != nil {
