@@ -34,8 +34,12 @@
 // itself, proc asks the runner, which starts another sandboxed child
 // running the same program, under the same limits, counted against the
 // same run, and the program is initialized before the target is called,
-// as with Python's spawn. Outside the sandbox, proc runs the program's
-// executable again, and the new process takes over while proc itself is
-// initialized, before the packages that import it: its target sees the
-// zero values of their package-level variables.
+// as with Python's spawn: the target sees every package-level variable
+// initialized. Outside the sandbox, proc runs the program's executable
+// again, and the new process takes over while proc itself is initialized,
+// before the packages that import it: their package-level variables hold
+// only what the compiler laid out in the binary (var n = 100, var s =
+// []int{1, 2, 3}); one set by a function call or holding a map is still
+// zero, and their init functions have not run. A target that sets up what
+// it needs, or is given it as an argument, behaves the same in both.
 package proc
