@@ -22,7 +22,51 @@ import (
 // Check finds what Load lets through but a reader would trip on: editions
 // whose snippets differ, and links that lead nowhere.
 func Check(fsys fs.FS, b *Book) error {
-	return errors.Join(checkParity(b), checkLinks(fsys, b), checkImages(fsys, b), checkFormat(b), checkEmphasis(b))
+	return errors.Join(checkParity(b), checkLinks(fsys, b), checkImages(fsys, b), checkFormat(b), checkEmphasis(b), checkWording(b))
+}
+
+// wording are the words each edition's prose does without, and why: the
+// text the lessons grew from is "the original text", introduced in the
+// first lesson, and Chinese prose quotes with “”, as the rest of it does.
+var wording = map[string][]struct{ find, why string }{
+	"en": {{"seed", `call it "the original text", as the first lesson introduces it`}},
+	"zh": {{`"`, "Chinese prose quotes with “…”, not straight quotes"}},
+}
+
+// checkWording holds the prose of each edition, code left out, to its
+// wording rules.
+func checkWording(b *Book) error {
+	var errs []error
+	for _, lang := range Languages {
+		for _, l := range b.Lessons(lang) {
+			src := l.Body
+			doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ParseContext()))
+			ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				switch n.(type) {
+				case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
+					return ast.WalkSkipChildren, nil
+				}
+				t, ok := n.(*ast.Text)
+				if !entering || !ok {
+					return ast.WalkContinue, nil
+				}
+				value := strings.ToLower(string(t.Segment.Value(src)))
+				for _, w := range wording[lang] {
+					if strings.Contains(value, w.find) {
+						line := l.BodyLine + bytes.Count(src[:t.Segment.Start], []byte("\n"))
+						errs = append(errs, fmt.Errorf("%s:%d: %q: %s", l.Path(), line, w.find, w.why))
+					}
+				}
+				return ast.WalkContinue, nil
+			})
+			for _, w := range wording[lang] {
+				if strings.Contains(strings.ToLower(l.Title+l.Summary), w.find) {
+					errs = append(errs, fmt.Errorf("%s: the front matter has %q: %s", l.Path(), w.find, w.why))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // checkEmphasis finds strong emphasis that Markdown leaves as literal

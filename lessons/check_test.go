@@ -40,6 +40,11 @@ func TestCheck(t *testing.T) {
 		{"not gofmt", "en/one.md", "\tprintln(1)", "  println(1)", "en/one.md:10: the program is not formatted as gofmt formats it"},
 		{"bold left as asterisks", "zh/one.md", "**粗体**。", "**粗体。**见", "zh/one.md:8: ** shows as asterisks, not bold"},
 		{"bold in a code span", "zh/one.md", "**粗体**。", "`**粗体。**见`", ""},
+		{"straight quotes in Chinese", "zh/one.md", "**粗体**。", "**粗体**，叫\"店\"。", `zh/one.md:8: "\"": Chinese prose quotes with “…”`},
+		{"curly quotes in Chinese", "zh/one.md", "**粗体**。", "**粗体**，叫“店”。", ""},
+		{"straight quotes in Chinese code", "zh/one.md", "**粗体**。", "**粗体**，`s := \"店\"`。", ""},
+		{"the seed", "en/one.md", "**Bold.**", "**Bold.** As the seed says,", `en/one.md:8: "seed": call it "the original text"`},
+		{"the seed in the summary", "en/one.md", "summary: S", "summary: The Seed's table", `en/one.md: the front matter has "seed"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
