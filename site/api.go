@@ -61,9 +61,8 @@ func (s *Server) apiReset(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
-	e, ok := s.cfg.Set.Lookup(req.Exercise)
+	e, ok := s.lookup(w, req.Exercise)
 	if !ok {
-		jsonError(w, http.StatusNotFound, fmt.Sprintf("there is no exercise %q", req.Exercise))
 		return
 	}
 	if s.cfg.Workspace == nil {
@@ -123,9 +122,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
-	e, ok := s.cfg.Set.Lookup(req.Exercise)
+	e, ok := s.lookup(w, req.Exercise)
 	if !ok {
-		jsonError(w, http.StatusNotFound, fmt.Sprintf("there is no exercise %q", req.Exercise))
 		return
 	}
 	fromWorkspace := req.Files == nil
@@ -143,8 +141,7 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 	} else {
 		work = exercises.Files{}
 		for name, src := range req.Files {
-			if !slices.Contains(e.Files, name) {
-				jsonError(w, http.StatusBadRequest, fmt.Sprintf("%s is not a file of %s: its files are %s", name, e.Name, strings.Join(e.Files, ", ")))
+			if !learnerFile(w, e, name) {
 				return
 			}
 			work[name] = []byte(src)
@@ -205,6 +202,25 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, do func(ctx cont
 	}
 }
 
+// lookup finds the exercise a request names, or answers 404.
+func (s *Server) lookup(w http.ResponseWriter, name string) (*exercises.Exercise, bool) {
+	e, ok := s.cfg.Set.Lookup(name)
+	if !ok {
+		jsonError(w, http.StatusNotFound, fmt.Sprintf("there is no exercise %q", name))
+	}
+	return e, ok
+}
+
+// learnerFile reports whether name is one of the learner's files of e, and
+// answers 400 when it is not: hidden tests and other paths are not theirs.
+func learnerFile(w http.ResponseWriter, e *exercises.Exercise, name string) bool {
+	if !slices.Contains(e.Files, name) {
+		jsonError(w, http.StatusBadRequest, fmt.Sprintf("%s is not a file of %s: its files are %s", name, e.Name, strings.Join(e.Files, ", ")))
+		return false
+	}
+	return true
+}
+
 // decode reads a JSON request body of at most maxBody bytes into v, and
 // answers the client itself when it cannot.
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {
@@ -250,9 +266,8 @@ func version(data []byte) string {
 // apiFile answers with the learner's files of an exercise: from the
 // workspace, or the starters when there is none.
 func (s *Server) apiFile(w http.ResponseWriter, r *http.Request) {
-	e, ok := s.cfg.Set.Lookup(r.URL.Query().Get("exercise"))
+	e, ok := s.lookup(w, r.URL.Query().Get("exercise"))
 	if !ok {
-		jsonError(w, http.StatusNotFound, fmt.Sprintf("there is no exercise %q", r.URL.Query().Get("exercise")))
 		return
 	}
 	files, err := s.learnerFiles(e)
@@ -295,13 +310,11 @@ func (s *Server) apiSave(w http.ResponseWriter, r *http.Request) {
 	if !decode(w, r, &req) {
 		return
 	}
-	e, ok := s.cfg.Set.Lookup(req.Exercise)
+	e, ok := s.lookup(w, req.Exercise)
 	if !ok {
-		jsonError(w, http.StatusNotFound, fmt.Sprintf("there is no exercise %q", req.Exercise))
 		return
 	}
-	if !slices.Contains(e.Files, req.Name) {
-		jsonError(w, http.StatusBadRequest, fmt.Sprintf("%s is not a file of %s: its files are %s", req.Name, e.Name, strings.Join(e.Files, ", ")))
+	if !learnerFile(w, e, req.Name) {
 		return
 	}
 	if s.cfg.Workspace == nil {
