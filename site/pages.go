@@ -67,6 +67,8 @@ type page struct {
 	Prev, Next *lessons.Lesson
 	Exercise   *exerciseView
 	Done, All  int
+
+	ws *workspace.Workspace // as read for this page, once
 }
 
 // A topic is a group of exercises.
@@ -96,6 +98,7 @@ func (p *pages) base(r *http.Request, lang, path string) *page {
 	words, _ := json.Marshal(ui[lang])
 	pg := &page{Lang: lang, T: ui[lang], Path: path, OtherLang: other, Lessons: p.s.cfg.Book.Lessons(lang), UIJSON: template.JS(words)}
 	ws := p.s.workspace()
+	pg.ws = ws
 	if ws != nil {
 		pg.Workspace = ws.Dir
 	}
@@ -186,7 +189,7 @@ func (p *pages) lesson(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	ws := p.s.workspace()
+	ws := pg.ws
 	rc := &renderContext{
 		lang:        lang,
 		lesson:      l,
@@ -247,7 +250,7 @@ func (p *pages) exercise(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	pg := p.base(r, lang, "exercises/"+e.Name)
-	v := p.view(e, lang, p.s.workspace())
+	v := p.view(e, lang, pg.ws)
 	pg.Title, pg.Exercise, pg.Current = v.Title, &v, e.Name
 	// The title is the page's; the hints go behind a reveal.
 	if _, rest, ok := bytes.Cut(readme, []byte("\n")); ok && bytes.HasPrefix(readme, []byte("# ")) {
