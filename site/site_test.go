@@ -885,3 +885,30 @@ func TestUIWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckKeepsOthersProgress checks that a check in the browser keeps the
+// progress workbook check recorded meanwhile in a terminal.
+func TestCheckKeepsOthersProgress(t *testing.T) {
+	pool := runner.NewPool(1)
+	defer pool.Close()
+	ws := newWorkspace(t)
+	s := newServer(t, Config{Workspace: ws, Runner: pool, Grader: &exercises.Grader{Pool: pool}})
+	// Meanwhile, in a terminal: bank passes.
+	other, err := workspace.Open(ws.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Record(&exercises.Result{Exercise: "bank", Status: exercises.Pass, Points: 20, MaxPoints: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if w := post(s, "POST", "/api/check", `{"exercise": "counter"}`); w.Code != 200 || !strings.Contains(w.Body.String(), `"recorded":true`) {
+		t.Fatalf("POST /api/check = %d %s", w.Code, w.Body)
+	}
+	again, _ := workspace.Open(ws.Dir)
+	if !again.Done("bank") {
+		t.Errorf("recording counter's verdict from the site lost bank's, recorded in a terminal")
+	}
+	if _, ok := again.State.Progress["counter"]; !ok {
+		t.Errorf("counter's verdict was not recorded")
+	}
+}
