@@ -157,10 +157,8 @@ func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {
 		}
 		v := VerdictEvent{Kind: "verdict", Verdict: res}
 		if fromWorkspace && ctx.Err() == nil {
-			// Recorded into the progress as it is on disk now:
-			// workbook check and watch in a terminal record too.
 			s.wsMu.Lock()
-			err := s.workspace().Record(res)
+			err := s.cfg.Workspace.Record(res)
 			s.wsMu.Unlock()
 			if err != nil {
 				s.log.Error("keeping the verdict", "exercise", e.Name, "err", err)

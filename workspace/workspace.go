@@ -320,7 +320,17 @@ func (w *Workspace) Reset(e *exercises.Exercise) (string, error) {
 }
 
 // Record keeps the verdicts of a check as the workspace's progress.
+//
+// It records into the progress as it is on disk now, not as it was when the
+// workspace was opened: workbook watch, workbook serve and workbook check
+// may all be running on one workspace, and none may write over what
+// another recorded meanwhile.
 func (w *Workspace) Record(results ...*exercises.Result) error {
+	if !w.submission {
+		if now, err := Open(w.Dir); err == nil {
+			w.State.Progress = now.State.Progress
+		}
+	}
 	now := time.Now().UTC().Truncate(time.Second)
 	for _, r := range results {
 		p := w.State.Progress[r.Exercise]

@@ -168,3 +168,28 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Errorf("directory holds %d entries; want only f.go", len(entries))
 	}
 }
+
+// TestRecordKeepsOthers checks that two commands on one workspace, each
+// opened before the other recorded, keep each other's verdicts.
+func TestRecordKeepsOthers(t *testing.T) {
+	dir := t.TempDir()
+	set, err := exercises.Load(exercises.Builtin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Init(dir, set, ""); err != nil {
+		t.Fatal(err)
+	}
+	watch, _ := Open(dir)
+	serve, _ := Open(dir)
+	if err := watch.Record(&exercises.Result{Exercise: "counter", Status: exercises.Pass, Points: 20, MaxPoints: 20}); err != nil {
+		t.Fatal(err)
+	}
+	if err := serve.Record(&exercises.Result{Exercise: "bank", Status: exercises.Pass, Points: 20, MaxPoints: 20}); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := Open(dir)
+	if !now.Done("counter") || !now.Done("bank") {
+		t.Errorf("after two commands recorded, counter done %t, bank done %t; want both", now.Done("counter"), now.Done("bank"))
+	}
+}
