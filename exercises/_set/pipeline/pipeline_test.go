@@ -217,8 +217,10 @@ func TestCancelClosesOutputPromptly(t *testing.T) {
 	release := make(chan struct{})
 	var once sync.Once
 	defer once.Do(func() { close(release) })
+	long := make(chan struct{}, 100) // a token for every long call begun
 	f := func(x int) int {
 		if x >= 5 {
+			long <- struct{}{}
 			<-release
 		}
 		return 2 * x
@@ -226,6 +228,13 @@ func TestCancelClosesOutputPromptly(t *testing.T) {
 	out := pipeline.Pipeline(ctx, in, 3, f)
 	if got := receive(out, 5); !slices.Equal(got, []int{0, 2, 4, 6, 8}) {
 		t.Fatalf("Pipeline(ctx, in, 3, f) with f(x) = 2x on 0, 1, 2, … sent %v first; want [0 2 4 6 8]", got)
+	}
+	// Cancel only once a long call is under way (on a busy machine the
+	// workers may not have begun one yet), and give the others a moment.
+	select {
+	case <-long:
+		time.Sleep(20 * time.Millisecond)
+	case <-time.After(time.Second):
 	}
 
 	cancel() // in is still open, and calls of f are under way
