@@ -45,7 +45,7 @@ func (r *run) result(waitErr error) *Result {
 		}
 	}
 	rt := r.runtime.verdict()
-	r.addUnexplainedRaces(res)
+	r.unexplained = r.addUnexplainedRaces(res, rt.fatal)
 
 	set := func(reason Reason, code int, msg string) {
 		res.Reason, res.Code, res.Message = reason, code, msg
@@ -216,20 +216,88 @@ func (r *run) contradiction(code int) string {
 
 // addUnexplainedRaces adds to res a race for each report of the race
 // detector the runner read that the engine did not tell in the program's
-// terms: the count is the runner's own (runtime.go).
-func (r *run) addUnexplainedRaces(res *Result) {
-	read := r.runtime.count()
+// terms (the count is the runner's own, runtime.go), and returns them. The
+// engine tells them in order, so the ones it missed are the last: most
+// often because the program died first, of the fatal error that a race on
+// a map leads to ("concurrent map writes"), which the engine cannot catch.
+// Such a race is told with what the runner read: which accesses, by which
+// goroutines, and, for a map, that it was one.
+func (r *run) addUnexplainedRaces(res *Result, fatal string) []Race {
+	var heads [][]string
+	collect := func(l *runtimeLog) {
+		l.mu.Lock()
+		heads = append(heads, l.heads...)
+		l.mu.Unlock()
+	}
+	collect(&r.runtime)
 	r.kids.mu.Lock()
 	for _, k := range r.kids.all {
-		read += k.runtime.count()
+		collect(&k.runtime)
 	}
 	r.kids.mu.Unlock()
-	for i := len(res.Races); i < read; i++ {
-		res.Races = append(res.Races, Race{
-			Report: raceSeparator + "\nWARNING: DATA RACE\n  (the workbook could not tell where)\n" + raceSeparator + "\n",
-			Test:   lastOf(r.running),
-		})
+	// The race detector is told to report every race (child.go), and
+	// the engine tells them apart by variable; the runner, which cannot,
+	// tells each address once, as Go would the same lines.
+	var added []Race
+	seen := map[string]bool{}
+	for i := len(res.Races); i < len(heads); i++ {
+		addr := raceAddress(heads[i])
+		if seen[addr] {
+			continue
+		}
+		seen[addr] = true
+		race := unexplainedRace(heads[i], fatal)
+		race.Test = lastOf(r.running)
+		added = append(added, race)
 	}
+	res.Races = append(res.Races, added...)
+	return added
+}
+
+// raceAddress is the address a race's first access line names.
+func raceAddress(heads []string) string {
+	for _, h := range heads {
+		if i := strings.Index(h, " at 0x"); i >= 0 {
+			return strings.Fields(h[i+4:])[0]
+		}
+	}
+	return ""
+}
+
+// unexplainedRace tells a race from the access lines of its report.
+func unexplainedRace(heads []string, fatal string) Race {
+	what, why := "(the workbook could not tell where)", ""
+	race := Race{}
+	switch {
+	case strings.HasPrefix(fatal, "fatal error: concurrent map"):
+		race.Kind = "contents of a map"
+		what = "the contents of a map"
+		why = "The program died of the fatal error this race led to (" + strings.TrimPrefix(fatal, "fatal error: ") +
+			") before the workbook could tell which map, and which lines."
+	case fatal != "":
+		what = "(the program died of a fatal error before the workbook could tell where)"
+	}
+	var b strings.Builder
+	b.WriteString(raceSeparator + "\nWARNING: DATA RACE\n")
+	for i, h := range heads {
+		m := raceAccessHead.FindStringSubmatch(h)
+		acc := RaceAccess{Write: strings.Contains(strings.ToLower(m[1]), "write")}
+		fmt.Sscanf(m[2], "goroutine %d", &acc.Goroutine)
+		race.Accesses = append(race.Accesses, acc)
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%s\n  %s\n", h, what)
+	}
+	if len(heads) == 0 {
+		fmt.Fprintf(&b, "  %s\n", what)
+	}
+	if why != "" {
+		fmt.Fprintf(&b, "\n%s\n", why)
+	}
+	b.WriteString(raceSeparator + "\n")
+	race.Report = b.String()
+	return race
 }
 
 func lastOf(s []string) string {

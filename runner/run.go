@@ -47,8 +47,11 @@ type run struct {
 	sandbox   Sandbox
 	runtime   runtimeLog // what the child's runtime said on its fd 2
 	races     []Race
-	tests     []TestResult
-	running   []string // tests started and not finished, innermost last
+	// unexplained are the races the runner read that the engine did
+	// not tell (decide.go).
+	unexplained []Race
+	tests       []TestResult
+	running     []string // tests started and not finished, innermost last
 
 	kids kids // the processes the program started with workbook/proc
 	// counts is the run's goroutine count, mapped (wire.FDGoroutines).
@@ -320,6 +323,10 @@ func (r *run) wait() *Result {
 		r.proc.counts.Close()
 	}
 	res := r.result(err)
+	for _, race := range r.unexplained {
+		r.emit(Event{Kind: KindRace, Race: &race})
+		r.emit(Event{Kind: KindStderr, Data: race.Report})
+	}
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})
 	close(r.events)
 	r.dispatch.Wait()

@@ -3,6 +3,7 @@ package runner
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -30,6 +31,9 @@ const raceSeparator = "=================="
 type runtimeLog struct {
 	mu    sync.Mutex
 	races int             // race reports read
+	// heads holds the access lines of each race report read ("Write at
+	// 0x… by goroutine 7:"), for a report the engine could not tell.
+	heads [][]string
 	text  strings.Builder // the other lines, up to 64 KiB
 	// lockedThread is set when a crash dump shows a goroutine the
 	// program pinned with runtime.LockOSThread: each holds a thread and
@@ -68,6 +72,7 @@ func (l *runtimeLog) read(f *os.File, echo *echoer, race func(report string)) {
 					if len(block) > 0 && block[0] == "WARNING: DATA RACE" {
 						l.mu.Lock()
 						l.races++
+						l.heads = append(l.heads, raceHeads(block))
 						l.mu.Unlock()
 						if race != nil {
 							race(raceSeparator + "\n" + strings.Join(block, "\n") + "\n" + raceSeparator + "\n")
@@ -93,6 +98,19 @@ func (l *runtimeLog) read(f *os.File, echo *echoer, race func(report string)) {
 		}
 	}
 }
+
+// raceHeads returns the lines of a race report that head its accesses.
+func raceHeads(block []string) []string {
+	var heads []string
+	for _, line := range block {
+		if raceAccessHead.MatchString(line) {
+			heads = append(heads, line)
+		}
+	}
+	return heads
+}
+
+var raceAccessHead = regexp.MustCompile(`^(Read|Write|Previous read|Previous write|Atomic read|Atomic write|Previous atomic read|Previous atomic write) at 0x[0-9a-f]+ by (goroutine \d+|main goroutine):$`)
 
 // count returns the number of race reports read.
 func (l *runtimeLog) count() int {
