@@ -12,7 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"workbook/lessons"
 	"workbook/runner"
+	"workbook/timeline"
+	"workbook/workspace"
 )
 
 // runCommand is workbook run: go run, in the sandbox.
@@ -48,6 +51,7 @@ Examples:
 	workbook run .
 	workbook run --race examples/counter.go
 	workbook run --timeout 2s --json examples/deadlock.go
+	workbook run --trace pingpong.html examples/pingpong.go
 	echo 'package main; func main() { println("hi") }' | workbook run -
 `
 
@@ -57,6 +61,8 @@ func (c *runCommand) Run(ctx context.Context, args []string) error {
 	race := fs.Bool("race", false, "detect data races, as go run -race")
 	timeout := fs.Duration("timeout", runner.DefaultLimits.Time, "stop the program after this much time")
 	jsonOut := fs.Bool("json", false, "print the run as a stream of JSON events, one per line")
+	trace := fs.String("trace", "", "write the run's timeline of goroutines to `FILE`: .html for a page to open in a browser, .svg for a picture")
+	lang := fs.String("lang", lessons.Language(locale()), "the language of the timeline: en or zh")
 	fs.Usage = func() {
 		fmt.Fprint(c.stderr, runUsage)
 		fs.PrintDefaults()
@@ -64,6 +70,9 @@ func (c *runCommand) Run(ctx context.Context, args []string) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *trace != "" && !strings.HasSuffix(*trace, ".html") && !strings.HasSuffix(*trace, ".svg") {
+		return fmt.Errorf("--trace %s: the timeline is written as .html (a page) or .svg (a picture); name the file so", *trace)
 	}
 	files, progArgs, err := c.readProgram(fs.Args())
 	if err != nil {
@@ -73,7 +82,7 @@ func (c *runCommand) Run(ctx context.Context, args []string) error {
 	if fs.Arg(0) != "-" {
 		prog.Stdin = c.stdin
 	}
-	opts := runner.Options{Race: *race, Limits: runner.Limits{Time: *timeout}}
+	opts := runner.Options{Race: *race, Limits: runner.Limits{Time: *timeout}, Trace: *trace != ""}
 	runner.RaceStatus = func(msg string) { fmt.Fprintf(c.stderr, "workbook: %s\n", msg) }
 	enc := json.NewEncoder(c.stdout)
 	if *jsonOut {
@@ -87,6 +96,14 @@ func (c *runCommand) Run(ctx context.Context, args []string) error {
 	}
 	if !*jsonOut {
 		c.summary(res, files)
+	}
+	if *trace != "" {
+		if err := writeTimeline(*trace, res, files, *lang); err != nil {
+			return err
+		}
+		if !*jsonOut {
+			fmt.Fprintf(c.stderr, "workbook: the timeline is in %s\n", *trace)
+		}
 	}
 	if res.Code != 0 {
 		return exitError(res.Code)
@@ -220,4 +237,33 @@ func diagnosticPlace(d runner.Diagnostic) string {
 		return d.File
 	}
 	return fmt.Sprintf("./%s:%d:%d", d.File, d.Line, d.Column)
+}
+
+// writeTimeline writes the run's timeline to name, as HTML or SVG by its
+// extension, atomically: a page open in a browser never shows half a file.
+func writeTimeline(name string, res *runner.Result, files []runner.File, lang string) error {
+	if res.Trace == nil {
+		return fmt.Errorf("no timeline for %s: the run ended at a limit (%s) before the program could hand over its trace", name, res.Message)
+	}
+	opts := timeline.Options{
+		Lang:     lang,
+		Title:    files[0].Name,
+		Source:   map[string][]byte{},
+		Deadlock: res.Reason == runner.Deadlocked,
+		Races:    res.Races,
+	}
+	for _, f := range files {
+		opts.Source[f.Name] = f.Src
+	}
+	var b strings.Builder
+	var err error
+	if strings.HasSuffix(name, ".svg") {
+		err = timeline.SVG(&b, res.Trace, opts)
+	} else {
+		err = timeline.HTML(&b, res.Trace, opts)
+	}
+	if err != nil {
+		return err
+	}
+	return workspace.WriteFile(name, []byte(b.String()), 0o644)
 }

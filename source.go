@@ -20,7 +20,7 @@ import (
 //go:embed internal/allow/*.go internal/engine/*.go internal/lower/*.go internal/procwire/*.go internal/wire/*.go
 //go:embed internal/stdlib/*.go internal/stdlib/src internal/stdlib/types
 //go:embed exercises/*.go exercises/_set lessons/*.go lessons/en lessons/zh lessons/img
-//go:embed proc/*.go runner/*.go workspace/*.go
+//go:embed proc/*.go runner/*.go timeline/*.go workspace/*.go
 //go:embed site/*.go site/static site/templates site/lexers
 var source embed.FS
 

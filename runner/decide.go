@@ -23,6 +23,7 @@ func (r *run) result(waitErr error) *Result {
 		Running:   r.running,
 		Sandbox:   r.sandbox,
 		Truncated: r.truncated,
+		Trace:     r.trace,
 	}
 	res.Timing.Start = r.ready
 	res.Timing.Compile = r.compiled
@@ -192,6 +193,10 @@ func (r *run) contradiction(code int) string {
 		case wire.KindCompiled:
 			if seen[wire.KindCompiled] > 0 || seen[wire.KindSandbox] == 0 {
 				return "a compiled report out of place"
+			}
+		case wire.KindTrace:
+			if seen[wire.KindCompiled] == 0 || seen[wire.KindTrace] > 0 {
+				return "a trace report out of place"
 			}
 		case wire.KindTestRun, wire.KindTest, wire.KindRace:
 			if seen[wire.KindCompiled] == 0 {

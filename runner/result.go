@@ -26,6 +26,9 @@ type Result struct {
 	Exit
 	Diagnostics []Diagnostic
 	Races       []Race
+	// Trace is the run's timeline, when Options.Trace asked for it and
+	// the program ended by itself (not at a limit the runner enforces).
+	Trace *Trace
 	Panic       *Panic
 	Deadlock    *Deadlock
 	Limit       *LimitHit

@@ -50,6 +50,7 @@ type run struct {
 	// unexplained are the races the runner read that the engine did
 	// not tell (decide.go).
 	unexplained []Race
+	trace       *Trace // the timeline, when asked for
 	tests       []TestResult
 	running     []string // tests started and not finished, innermost last
 
@@ -118,6 +119,7 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 func (r *run) request() wire.Request {
 	req := wire.Request{
 		Slot:      1,
+		Trace:     r.opts.Trace,
 		Mode:      wire.RunMain,
 		Args:      r.prog.Args,
 		TestRun:   r.prog.TestRun,
@@ -253,6 +255,13 @@ func (r *run) readReports(f *os.File) {
 			r.emit(Event{Kind: KindLimit, Limit: &LimitHit{Name: rep.Limit.Name, Message: limitMessage(rep.Limit.Name, r.limits)}})
 		case wire.KindRace:
 			r.addRace(raceOf(rep.Race))
+		case wire.KindTrace:
+			if rep.Trace != nil {
+				tr := traceOf(rep.Trace)
+				r.mu.Lock()
+				r.trace = tr
+				r.mu.Unlock()
+			}
 		case wire.KindTestRun:
 			r.mu.Lock()
 			r.running = append(r.running, rep.Test.Name)
@@ -326,6 +335,9 @@ func (r *run) wait() *Result {
 	for _, race := range r.unexplained {
 		r.emit(Event{Kind: KindRace, Race: &race})
 		r.emit(Event{Kind: KindStderr, Data: race.Report})
+	}
+	if res.Trace != nil {
+		r.emit(Event{Kind: KindTrace, Trace: res.Trace})
 	}
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})
 	close(r.events)

@@ -65,6 +65,9 @@ type Options struct {
 	// Events, when set, receives the events of the run in order, from a
 	// single goroutine, while the program runs.
 	Events func(Event)
+	// Trace records the run's timeline: its goroutines and what each
+	// waited for, in Result.Trace and a trace event just before the exit.
+	Trace bool
 }
 
 // Limits bound a run. The kernel enforces them on the child process.

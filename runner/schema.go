@@ -25,6 +25,7 @@ import (
 //	limit      limit        a limit was hit
 //	test-run   test         a test started (its name only)
 //	test       test         a test ended, with its verdict
+//	trace      trace        the run's timeline (Options.Trace), just before exit
 //	exit       exit         the run is over: always the last event
 //
 // Lines in events are lines of the program's files; a position in a
@@ -53,6 +54,7 @@ const (
 	KindLimit    Kind = "limit"    // Limit: a limit was hit
 	KindTestRun  Kind = "test-run" // Test: a test started (its name only)
 	KindTest     Kind = "test"     // Test: one test finished
+	KindTrace    Kind = "trace"    // Trace: the timeline of the run, when asked for
 	KindExit     Kind = "exit"     // Exit: the run is over; always the last event
 )
 
@@ -70,6 +72,7 @@ type Event struct {
 	Deadlock    *Deadlock    `json:"deadlock,omitempty"`
 	Limit       *LimitHit    `json:"limit,omitempty"`
 	Test        *TestResult  `json:"test,omitempty"`
+	Trace       *Trace       `json:"trace,omitempty"`
 	Exit        *Exit        `json:"exit,omitempty"`
 }
 

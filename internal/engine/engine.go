@@ -48,6 +48,7 @@ type child struct {
 	limits  wire.Limits
 	monitor *monitor
 	races   *raceReader
+	trace   *tracer  // when the request asks for the timeline
 	tests   *testLog // in a run of tests
 	// compiled is closed once the program is compiled: the race reader
 	// reads what the compiler built only after (a happens-before edge that
@@ -130,6 +131,9 @@ func (c *child) run() {
 	c.report.Send(wire.Report{Kind: wire.KindSandbox, Sandbox: &sb})
 
 	c.monitor = newMonitor(c)
+	if c.req.Trace {
+		c.trace = newTracer(c)
+	}
 	if c.req.Mode == wire.RunTests && c.req.Entry == nil {
 		c.tests = c.newTestLog()
 	}
@@ -142,6 +146,7 @@ func (c *child) run() {
 	c.report.Send(wire.Report{Kind: wire.KindCompiled, Elapsed: time.Since(start)})
 
 	procwire.Sandbox = c.procStarter()
+	c.trace.begin()
 	switch {
 	case c.req.Entry != nil:
 		c.runEntry(i)
@@ -178,7 +183,7 @@ func (c *child) compile() (i *interp.Interpreter, err error) {
 		src[progDir+"/"+f.Name] = f.Src
 	}
 	args := append([]string{"/tmp/go-build/exe/" + strings.TrimSuffix(firstName(c.req.Files), ".go")}, c.req.Args...)
-	i = interp.New(interp.Options{
+	opts := interp.Options{
 		GoPath:               ".",
 		SourcecodeFilesystem: newSourceFS(src),
 		Stdin:                os.Stdin,
@@ -191,7 +196,11 @@ func (c *child) compile() (i *interp.Interpreter, err error) {
 		TrackVariables:       raceEnabled,
 		Unobserved:           unobserved,
 		Checked:              true,
-	})
+	}
+	if c.trace != nil {
+		opts.Trace = c.trace.hook
+	}
+	i = interp.New(opts)
 	syms := c.symbols()
 	if err := i.Use(syms); err != nil {
 		return nil, err
@@ -274,6 +283,9 @@ func (c *child) end(code int, stderr []byte, rep wire.Report) {
 			c.stderr.Write(stderr)
 		}
 		c.tests.flush()
+		if c.trace != nil {
+			c.report.Send(wire.Report{Kind: wire.KindTrace, Trace: c.trace.report(rep.Kind == wire.KindExit)})
+		}
 		c.report.Send(rep)
 		c.exitCode.Store(int32(code))
 	})

@@ -41,7 +41,10 @@ type gstate struct {
 	parent  int
 	// done is set when the goroutine has ended.
 	done int32
-	next *gstate
+	// trace is its record in a traced run (trace.go), which it alone
+	// writes.
+	trace *gtrace
+	next  *gstate
 }
 
 // allG lists every goroutine the program ever had, newest first.
@@ -83,6 +86,12 @@ func (g *gstate) getAt() int64 { return g.at }
 
 //go:norace
 func (g *gstate) setDone() { g.done = 1 }
+
+//go:norace
+func (g *gstate) setTrace(tr *gtrace) { g.trace = tr }
+
+//go:norace
+func (g *gstate) getTrace() *gtrace { return g.trace }
 
 // gstates returns a copy of what the engine knows of each goroutine,
 // keyed by goroutine number.

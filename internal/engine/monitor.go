@@ -182,12 +182,14 @@ func (m *monitor) count() {
 // and its unrecovered panic reported as Go reports it.
 func (m *monitor) goroutine(from int64, parent int, f func()) {
 	g := adopt(from, parent)
+	m.c.trace.goStart(g)
 	defer m.leave(g)
 	defer m.guard(g)
 	f()
 }
 
 func (m *monitor) leave(g *gstate) {
+	m.c.trace.goEnd(g)
 	g.setDone()
 	raceDisable()
 	m.add(-1)
@@ -224,7 +226,9 @@ func (m *monitor) start() {
 
 // enterMain makes the calling goroutine the program's main goroutine.
 func (m *monitor) enterMain() {
-	m.setMain(adopt(0, 0))
+	g := adopt(0, 0)
+	m.setMain(g)
+	m.c.trace.goStart(g)
 }
 
 //go:norace

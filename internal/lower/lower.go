@@ -115,6 +115,9 @@ type Program struct {
 	// Structs lists the field names of the program's named struct types,
 	// by type name (see StructType).
 	Structs map[string][]string
+	// Waits says which operations may block a goroutine, by where they
+	// are in the files the learner wrote (see Wait).
+	Waits map[Pos]Wait
 
 	orig map[string]origin
 }
@@ -364,6 +367,11 @@ func lowerPackage(files []File, asts []*ast.File, mode Mode) (*Program, error) {
 
 	sts := structs(pkg)
 	prog := &Program{Package: pkgName, orig: map[string]origin{}, Accesses: accesses(fset, asts, info, sts), Structs: map[string][]string{}}
+	srcs := make([][]byte, len(files))
+	for i, f := range files {
+		srcs[i] = f.Src
+	}
+	prog.Waits = waits(fset, asts, srcs, info)
 	for name, fields := range sts {
 		for _, f := range fields {
 			prog.Structs[name] = append(prog.Structs[name], f.Name())

@@ -63,7 +63,7 @@ const EnvNoKernelLayers = "WORKBOOK_SANDBOX_NO_KERNEL_LAYERS"
 
 // Version changes whenever the messages change, so that a child of another
 // build refuses to serve.
-const Version = "4"
+const Version = "5"
 
 // The child's descriptors.
 const (
@@ -119,6 +119,8 @@ type Request struct {
 	// (FDGoroutines), counted from 1: 1 for the run's first process, then
 	// one for each process started for workbook/proc; 0 for none.
 	Slot int `json:"slot,omitempty"`
+	// Trace asks for the run's timeline (a KindTrace report).
+	Trace bool `json:"trace,omitempty"`
 }
 
 // GoroutineSlots is how many processes of a run the goroutine count on
@@ -177,6 +179,7 @@ const (
 	KindTest     = "test"     // one test finished: Test
 	KindInternal = "internal" // the child itself failed: Message
 	KindRace     = "race"     // the race detector reported a race: Race
+	KindTrace    = "trace"    // the timeline of the run (Request.Trace), just before the report that ends it: Trace
 )
 
 // A Report is one message from the child.
@@ -191,6 +194,7 @@ type Report struct {
 	Test        *Test        `json:"test,omitempty"`
 	Sandbox     *Sandbox     `json:"sandbox,omitempty"`
 	Race        *Race        `json:"race,omitempty"`
+	Trace       *Trace       `json:"trace,omitempty"`
 	// Elapsed is the child's own measure of the phase the report ends.
 	Elapsed time.Duration `json:"elapsed,omitempty"`
 }
@@ -417,4 +421,44 @@ func createdBy(f *Frame, parent int) string {
 		return ""
 	}
 	return fmt.Sprintf("created by %s in goroutine %d\n\t%s\n", f.Func, parent, f.Location())
+}
+
+// A Trace is the timeline of a program: its goroutines, and the operations
+// that may have blocked them, in nanoseconds since main began.
+type Trace struct {
+	Goroutines []TraceGoroutine `json:"goroutines"`
+	Ops        []TraceOp        `json:"ops"`
+	// Dropped counts the operations left out past the trace's bound.
+	Dropped int `json:"dropped,omitempty"`
+	// End is when the trace was taken: when the program ended.
+	End int64 `json:"end"`
+}
+
+// A TraceGoroutine is one goroutine of the program. Its number is the one
+// panic and deadlock reports give it (main is 1).
+type TraceGoroutine struct {
+	ID     int `json:"id"`
+	Parent int `json:"parent,omitempty"`
+	// Func is the function it runs; Created where the go statement is.
+	Func    string `json:"func,omitempty"`
+	Created *Frame `json:"created,omitempty"`
+	Start   int64  `json:"start"`
+	// End is -1 for a goroutine still there when the program ended.
+	End int64 `json:"end"`
+}
+
+// A TraceOp is one operation that may block (see lower.Wait for Op and
+// What): when goroutine G began it and when it returned (-1: never).
+type TraceOp struct {
+	G     int    `json:"g"`
+	Op    string `json:"op"`
+	What  string `json:"what,omitempty"`
+	Made  int    `json:"made,omitempty"`
+	File  string `json:"file,omitempty"`
+	Line  int    `json:"line,omitempty"`
+	Start int64  `json:"start"`
+	End   int64  `json:"end"`
+	// Chan tells the channel of a send or receive apart from others (0:
+	// not known).
+	Chan uint64 `json:"chan,omitempty"`
 }

@@ -170,24 +170,25 @@ type opt struct {
 	// dotCmd is the command to process the dot graph produced when astDot and/or
 	// cfgDot is enabled. It defaults to 'dot -Tdot -o <filename>.dot'.
 	dotCmd       string
-	context      build.Context     // build context: GOPATH, build constraints
-	stdin        io.Reader         // standard input
-	stdout       io.Writer         // standard output
-	stderr       io.Writer         // standard error
-	args         []string          // cmdline args
-	env          map[string]string // environment of interpreter, entries in form of "key=value"
-	filesystem   fs.FS             // filesystem containing sources
-	astDot       bool              // display AST graph (debug)
-	cfgDot       bool              // display CFG graph (debug)
-	noRun        bool              // compile, but do not run
-	fastChan     bool              // disable cancellable chan operations
-	specialStdio bool              // allows os.Stdin, os.Stdout, os.Stderr to not be file descriptors
-	unrestricted bool              // allow use of non-sandboxed symbols
-	goStart      func(func())      // starts goroutines of go statements (workbook)
-	at           func(token.Pos)   // told the position of operations that may block (workbook)
-	trackVars    bool              // keep frames for Variables (workbook)
-	unobserved   func(func())      // hides synchronisation from the race detector (workbook)
-	checked      bool              // programs were type-checked by the embedder (workbook)
+	context      build.Context                  // build context: GOPATH, build constraints
+	stdin        io.Reader                      // standard input
+	stdout       io.Writer                      // standard output
+	stderr       io.Writer                      // standard error
+	args         []string                       // cmdline args
+	env          map[string]string              // environment of interpreter, entries in form of "key=value"
+	filesystem   fs.FS                          // filesystem containing sources
+	astDot       bool                           // display AST graph (debug)
+	cfgDot       bool                           // display CFG graph (debug)
+	noRun        bool                           // compile, but do not run
+	fastChan     bool                           // disable cancellable chan operations
+	specialStdio bool                           // allows os.Stdin, os.Stdout, os.Stderr to not be file descriptors
+	unrestricted bool                           // allow use of non-sandboxed symbols
+	goStart      func(func())                   // starts goroutines of go statements (workbook)
+	at           func(token.Pos)                // told the position of operations that may block (workbook)
+	trace        func(token.Pos, uintptr, bool) // told when operations that may block begin and end (workbook)
+	trackVars    bool                           // keep frames for Variables (workbook)
+	unobserved   func(func())                   // hides synchronisation from the race detector (workbook)
+	checked      bool                           // programs were type-checked by the embedder (workbook)
 }
 
 // Interpreter contains global resources and state.
@@ -418,6 +419,14 @@ type Options struct {
 	// where a goroutine blocks, the last position it was given is why
 	// (workbook).
 	At func(pos token.Pos)
+
+	// Trace, when set, is called around every channel operation, select
+	// statement, range over a channel and call of a compiled function:
+	// with begin true just before it runs, and with begin false once it
+	// has returned. ch identifies the channel of a send or receive whose
+	// channel is a variable (the channel's pointer), and is 0 otherwise
+	// (workbook).
+	Trace func(pos token.Pos, ch uintptr, begin bool)
 }
 
 // New returns a new interpreter.
@@ -472,6 +481,7 @@ func New(options Options) *Interpreter {
 
 	i.opt.goStart = options.GoStart
 	i.opt.at = options.At
+	i.opt.trace = options.Trace
 	i.opt.trackVars = options.TrackVariables
 	i.opt.unobserved = options.Unobserved
 	i.opt.checked = options.Checked

@@ -139,26 +139,88 @@ func (interp *Interpreter) RunCompiled() (err error) {
 // compiled code may block in it, on a mutex or a wait group).
 var waitGens = map[uintptr]string{}
 
+// The generators watchWaitPoint tells apart, set in init (a reference from
+// a function of the compiler would make an initialisation cycle).
+var callGen, recvGen, recv2Gen, sendGen, rangeChanGen uintptr
+
+// genValueOf is genValue, for tracedChan.
+var genValueOf func(*node) func(*frame) reflect.Value
+
 func init() {
 	for _, g := range []bltnGenerator{recv, recv2, send, _select, rangeChan, call, callBin} {
 		waitGens[reflect.ValueOf(g).Pointer()] = ""
 	}
+	callGen, recvGen, recv2Gen = reflect.ValueOf(call).Pointer(), reflect.ValueOf(recv).Pointer(), reflect.ValueOf(recv2).Pointer()
+	sendGen, rangeChanGen = reflect.ValueOf(send).Pointer(), reflect.ValueOf(rangeChan).Pointer()
+	genValueOf = genValue
 }
 
 // watchWaitPoint makes n tell the embedder's At hook its position before it
-// runs, when n is an operation that may block.
+// runs, when n is an operation that may block, and its Trace hook when it
+// begins and ends (calls of the program's own functions excepted: they
+// block only in the operations they are made of).
 func (interp *Interpreter) watchWaitPoint(n *node) {
-	at := interp.opt.at
-	if at == nil || n.exec == nil || n.gen == nil {
+	at, trace := interp.opt.at, interp.opt.trace
+	if at == nil && trace == nil || n.exec == nil || n.gen == nil {
 		return
 	}
-	if _, ok := waitGens[reflect.ValueOf(n.gen).Pointer()]; !ok {
+	gen := reflect.ValueOf(n.gen).Pointer()
+	if _, ok := waitGens[gen]; !ok {
 		return
 	}
 	exec, pos := n.exec, n.pos
+	if trace == nil || gen == callGen {
+		if at == nil {
+			return
+		}
+		n.exec = func(f *frame) bltn {
+			at(pos)
+			return exec(f)
+		}
+		return
+	}
+	chanOf := tracedChan(n)
 	n.exec = func(f *frame) bltn {
-		at(pos)
-		return exec(f)
+		if at != nil {
+			at(pos)
+		}
+		var ch uintptr
+		if chanOf != nil {
+			ch = chanOf(f)
+		}
+		trace(pos, ch, true)
+		next := exec(f)
+		trace(pos, ch, false)
+		return next
+	}
+}
+
+// tracedChan returns what reads the channel of a send or receive, when the
+// channel is a variable: reading it again has no effect the program could
+// see (an expression such as time.After(d) would be run twice).
+func tracedChan(n *node) func(*frame) uintptr {
+	var c *node
+	switch reflect.ValueOf(n.gen).Pointer() {
+	case recvGen, recv2Gen, sendGen:
+		c = n.child[0]
+	case rangeChanGen:
+		if len(n.child) > 1 {
+			c = n.child[1]
+		}
+	}
+	if c == nil || c.kind != identExpr {
+		return nil
+	}
+	value := genValueOf(c)
+	return func(f *frame) uintptr {
+		v := value(f)
+		if v.Kind() == reflect.Interface {
+			v = v.Elem()
+		}
+		if v.Kind() != reflect.Chan {
+			return 0
+		}
+		return v.Pointer()
 	}
 }
 

@@ -1,0 +1,240 @@
+package engine
+
+import (
+	"go/token"
+	"slices"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"workbook/internal/lower"
+	"workbook/internal/wire"
+)
+
+// A run asked for its timeline (wire.Request.Trace) is traced as it runs:
+// the interpreter calls the tracer around every operation that may block
+// (interp.Options.Trace), and the monitor when a goroutine of the program
+// starts and ends. The front end has said which positions hold such an
+// operation and what it is (lower.Wait); everything else the interpreter
+// reports (calls of fmt and the like) is let through at the cost of a map
+// lookup. Just before the report that ends the run, the trace goes to the
+// runner whole, in one report: a program that ends by a limit the runner
+// enforces (time, memory) has none.
+//
+// Each goroutine keeps its own record, which only it writes: the tracer
+// shares nothing between the program's goroutines, so it adds no
+// happens-before edge the race detector would see (which would hide the
+// program's races), and no access it would report as one. The report reads
+// every record as it stands when the program ends, with the race detector
+// looking away; a goroutine still running then may be adding to its own,
+// and only what it had published (count) is read.
+
+// maxTraceOps bounds a trace: a program that loops over a channel for a
+// second would otherwise send millions. Past it, operations are counted,
+// not kept; goroutines are always kept.
+const maxTraceOps = 20000
+
+type tracer struct {
+	c     *child
+	t0    time.Time
+	total atomic.Int64 // operations begun, kept or not
+}
+
+// A gtrace is one goroutine's record.
+type gtrace struct {
+	g          wire.TraceGoroutine
+	fn         atomic.Pointer[string] // the function it runs, once known
+	ops        []wire.TraceOp
+	count      atomic.Int64 // how many of ops the report may read
+	dropped    int64
+	open       []openOp
+	sites      map[token.Pos]*traceSite // nil: not an operation that may block
+	mainGorout bool
+}
+
+// A traceSite is an operation that may block, and its file.
+type traceSite struct {
+	lower.Wait
+	file string
+}
+
+type openOp struct {
+	pos token.Pos
+	op  int // index in ops, or -1 when dropped
+}
+
+func newTracer(c *child) *tracer { return &tracer{c: c} }
+
+// begin starts the clock: main is about to run.
+func (t *tracer) begin() {
+	if t != nil {
+		t.t0 = time.Now()
+	}
+}
+
+func (t *tracer) now() int64 { return int64(time.Since(t.t0)) }
+
+// goStart starts the record of g, the calling goroutine.
+func (t *tracer) goStart(g *gstate) {
+	if t == nil {
+		return
+	}
+	tr := &gtrace{g: wire.TraceGoroutine{ID: g.id, Start: t.now(), End: -1}, sites: map[token.Pos]*traceSite{}}
+	if main := t.c.monitor.mainID(); g.id == main {
+		tr.mainGorout, tr.g.Func = true, "main.main"
+	} else if t.c.interp != nil {
+		tr.g.Created, tr.g.Parent = t.c.creation(*g, main)
+	}
+	g.setTrace(tr)
+}
+
+// goEnd records that g, the calling goroutine, ended.
+func (t *tracer) goEnd(g *gstate) {
+	if t == nil {
+		return
+	}
+	if tr := g.getTrace(); tr != nil {
+		setEnd(&tr.g.End, t.now())
+	}
+}
+
+// hook is the interpreter's Trace hook.
+func (t *tracer) hook(pos token.Pos, ch uintptr, begin bool) {
+	g := current()
+	if g == nil {
+		return
+	}
+	tr := g.getTrace()
+	if tr == nil {
+		return
+	}
+	now := t.now()
+	w := t.site(tr, pos)
+	if w == nil {
+		return
+	}
+	if !begin {
+		for k := len(tr.open) - 1; k >= 0; k-- {
+			if tr.open[k].pos == pos {
+				if i := tr.open[k].op; i >= 0 {
+					setEnd(&tr.ops[i].End, now)
+				}
+				tr.open = tr.open[:k]
+				break
+			}
+		}
+		return
+	}
+	i := -1
+	raceDisable()
+	n := t.total.Add(1)
+	raceEnable()
+	if n <= maxTraceOps {
+		file, line := t.c.place(w.file, w.Line)
+		tr.ops = append(tr.ops, wire.TraceOp{G: g.id, Op: w.Op, What: w.What, Made: w.Made, File: file, Line: line, Start: now, End: -1, Chan: uint64(ch)})
+		i = len(tr.ops) - 1
+		raceDisable()
+		if tr.fn.Load() == nil {
+			fn := t.c.funcName(t.c.interp.FuncAt(pos))
+			tr.fn.Store(&fn)
+		}
+		tr.count.Store(int64(len(tr.ops)))
+		raceEnable()
+	} else {
+		tr.dropped++
+	}
+	tr.open = append(tr.open, openOp{pos, i})
+}
+
+// site says what the operation at pos is, or nil; each goroutine keeps
+// what it has found out.
+func (t *tracer) site(tr *gtrace, pos token.Pos) *traceSite {
+	if w, ok := tr.sites[pos]; ok {
+		return w
+	}
+	var w *traceSite
+	p := t.c.interp.Position(pos)
+	file := strings.TrimPrefix(strings.TrimPrefix(p.Filename, "./"), progDir+"/")
+	line, col := t.c.prog.Position(file, p.Line, p.Column)
+	if found, ok := t.c.prog.Waits[lower.Pos{File: file, Line: line, Col: col}]; ok {
+		w = &traceSite{found, file}
+	}
+	tr.sites[pos] = w
+	return w
+}
+
+// report is the trace as it stands. mainReturned says main has returned,
+// which ends its goroutine.
+func (t *tracer) report(mainReturned bool) *wire.Trace {
+	now := t.now()
+	main := t.c.monitor.mainID()
+	out := &wire.Trace{End: now}
+	for _, tr := range traces() {
+		raceDisable()
+		n := int(tr.count.Load())
+		fn := tr.fn.Load()
+		raceEnable()
+		g, ops, dropped := readTrace(tr, n)
+		if fn != nil && g.Func == "" {
+			g.Func = *fn
+		}
+		number := func(id int) int {
+			if id == main {
+				return 1
+			}
+			return id
+		}
+		g.ID, g.Parent = number(g.ID), number(g.Parent)
+		if tr.mainGorout && mainReturned && g.End < 0 {
+			g.End = now
+		}
+		if tr.mainGorout {
+			g.Parent = 0
+		}
+		for i := range ops {
+			ops[i].G = g.ID
+		}
+		out.Goroutines = append(out.Goroutines, g)
+		out.Ops = append(out.Ops, ops...)
+		out.Dropped += int(dropped)
+	}
+	sort.Slice(out.Goroutines, func(i, j int) bool { return out.Goroutines[i].Start < out.Goroutines[j].Start })
+	sort.SliceStable(out.Ops, func(i, j int) bool { return out.Ops[i].Start < out.Ops[j].Start })
+	return out
+}
+
+// traces lists the records of every goroutine, oldest first.
+//
+//go:norace
+func traces() []*gtrace {
+	var out []*gtrace
+	for g := allG.Load(); g != nil; g = g.next {
+		if g.trace != nil {
+			out = append(out, g.trace)
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// readTrace copies the first n operations of a record another goroutine
+// may still be writing.
+//
+//go:norace
+func readTrace(tr *gtrace, n int) (wire.TraceGoroutine, []wire.TraceOp, int64) {
+	g := tr.g
+	if g.Created != nil {
+		c := *g.Created
+		g.Created = &c
+	}
+	ops := make([]wire.TraceOp, n)
+	src := tr.ops[:n:n]
+	for i := range ops {
+		ops[i] = src[i]
+	}
+	return g, ops, tr.dropped
+}
+
+//go:norace
+func setEnd(p *int64, v int64) { *p = v }

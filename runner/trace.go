@@ -1,0 +1,176 @@
+package runner
+
+import (
+	"sort"
+
+	"workbook/internal/wire"
+)
+
+// A Trace is the timeline of a run (Options.Trace): every goroutine of the
+// program, and every operation that may block one — channel sends and
+// receives, select, range over a channel, Mutex and RWMutex, WaitGroup and
+// Cond waits, time.Sleep, workbook/proc's waits — with the line, and when
+// it began and returned. Times are milliseconds since main began.
+//
+// Goroutines have the numbers panic and deadlock reports give them (main
+// is 1). A span whose End is -1 was still waiting when the program ended:
+// in a deadlock, that is where each goroutine is stuck.
+type Trace struct {
+	Goroutines []TraceGoroutine `json:"goroutines"`
+	Spans      []TraceSpan      `json:"spans"`
+	// HandOffs are the moments one goroutine let a waiting one go on: a
+	// send that a blocked receiver took (and the other way round), an
+	// Unlock that let a blocked Lock through.
+	HandOffs []HandOff `json:"handOffs,omitempty"`
+	// Dropped counts the operations left out: a trace keeps at most
+	// 20,000.
+	Dropped int `json:"dropped,omitempty"`
+	// End is when the program ended.
+	End float64 `json:"end"`
+}
+
+// A TraceGoroutine is one goroutine of the program.
+type TraceGoroutine struct {
+	ID int `json:"id"`
+	// Parent is the goroutine that started it (0 for main).
+	Parent int `json:"parent,omitempty"`
+	// Func is the function it runs, as tracebacks name it, when it got as
+	// far as an operation that may block.
+	Func string `json:"func,omitempty"`
+	// Created is the go statement that started it.
+	Created *Frame  `json:"created,omitempty"`
+	Start   float64 `json:"start"`
+	// End is -1 for a goroutine still there when the program ended.
+	End float64 `json:"end"`
+}
+
+// A TraceSpan is one operation that may block, by goroutine G.
+type TraceSpan struct {
+	G int `json:"g"`
+	// Op is what it does: send, receive, range, select, lock, rlock,
+	// unlock, runlock, wait (WaitGroup), cond, sleep, proc.
+	Op string `json:"op"`
+	// What is the channel, mutex or group as the program writes it
+	// ("results", "s.mu"), or the call for sleep and proc.
+	What string `json:"what,omitempty"`
+	// Made is the line that declared the variable What names.
+	Made  int     `json:"made,omitempty"`
+	File  string  `json:"file,omitempty"`
+	Line  int     `json:"line,omitempty"`
+	Start float64 `json:"start"`
+	// End is -1 when the operation had not returned when the program
+	// ended.
+	End float64 `json:"end"`
+	// Blocked says the goroutine waited: the operation took 50µs or more,
+	// or never returned. The others went through at once.
+	Blocked bool `json:"blocked,omitempty"`
+	// Chan tells the channel of a send or receive apart from others of
+	// the run (0: not known, the channel was not a variable).
+	Chan uint64 `json:"chan,omitempty"`
+}
+
+// A HandOff is goroutine From letting goroutine To go on, at At: From's
+// span FromSpan (a send, a receive, an unlock) ended To's blocked span
+// ToSpan (indexes into Spans).
+type HandOff struct {
+	From     int     `json:"from"`
+	To       int     `json:"to"`
+	At       float64 `json:"at"`
+	FromSpan int     `json:"fromSpan"`
+	ToSpan   int     `json:"toSpan"`
+}
+
+// blockedAfter is how long an operation must take to count as having
+// blocked: a channel operation or a lock that goes through at once takes a
+// few microseconds in the interpreter.
+const blockedAfter = 0.05 // ms
+
+func ms(ns int64) float64 {
+	if ns < 0 {
+		return -1
+	}
+	return float64(ns) / 1e6
+}
+
+func traceOf(t *wire.Trace) *Trace {
+	out := &Trace{Dropped: t.Dropped, End: ms(t.End)}
+	for _, g := range t.Goroutines {
+		tg := TraceGoroutine{ID: g.ID, Parent: g.Parent, Func: g.Func, Start: ms(g.Start), End: ms(g.End)}
+		if g.Created != nil {
+			tg.Created = &frames([]wire.Frame{*g.Created})[0]
+		}
+		out.Goroutines = append(out.Goroutines, tg)
+	}
+	sort.SliceStable(out.Goroutines, func(i, j int) bool { return out.Goroutines[i].Start < out.Goroutines[j].Start })
+	for _, op := range t.Ops {
+		s := TraceSpan{G: op.G, Op: op.Op, What: op.What, Made: op.Made, File: op.File, Line: op.Line,
+			Start: ms(op.Start), End: ms(op.End), Chan: op.Chan}
+		s.Blocked = s.End < 0 || s.End-s.Start >= blockedAfter
+		out.Spans = append(out.Spans, s)
+	}
+	out.HandOffs = handOffs(out.Spans)
+	return out
+}
+
+// handOffs pairs each blocked span with the operation of another goroutine
+// that let it go on: for a receive, the send on the same channel (and for
+// a send, the receive); for a Lock, the Unlock of the same mutex. The
+// runtime does not say who woke whom, so the pairing is by channel (or
+// mutex) and time: the partner began after the blocked span did (it found
+// the goroutine waiting), and returned while it waited; of several, the
+// first. Each operation takes part in one hand-off at most, and one that
+// found its partner waiting did not block, however long the scheduler took
+// to let it return: its Blocked is cleared.
+func handOffs(spans []TraceSpan) []HandOff {
+	partner := map[string][]string{
+		"receive": {"send"}, "range": {"send"},
+		"send":  {"receive", "range"},
+		"lock":  {"unlock"}, "rlock": {"unlock"},
+	}
+	order := make([]int, len(spans))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return spans[order[a]].Start < spans[order[b]].Start })
+	used := map[int]bool{}
+	var out []HandOff
+	for _, i := range order {
+		s := spans[i]
+		kinds := partner[s.Op]
+		if used[i] || !s.Blocked || s.End < 0 || kinds == nil {
+			continue
+		}
+		best := -1
+		for _, j := range order {
+			o := spans[j]
+			if j == i || used[j] || o.G == s.G || !contains(kinds, o.Op) || o.Start < s.Start || o.Start > s.End {
+				continue
+			}
+			if s.Op == "lock" || s.Op == "rlock" {
+				if o.What != s.What || o.Made != s.Made {
+					continue
+				}
+			} else if s.Chan == 0 || o.Chan != s.Chan {
+				continue
+			}
+			best = j
+			break
+		}
+		if best >= 0 {
+			used[i], used[best] = true, true
+			spans[best].Blocked = false
+			out = append(out, HandOff{From: spans[best].G, To: s.G, At: s.End, FromSpan: best, ToSpan: i})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].At < out[j].At })
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

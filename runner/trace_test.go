@@ -1,0 +1,223 @@
+package runner_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"workbook/runner"
+)
+
+// traceOf runs testdata/trace/name with the trace on.
+func traceOf(t *testing.T, name string) (*runner.Result, *runner.Trace) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "trace", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, out := runFiles(t, runner.Options{Trace: true}, runner.File{Name: name, Src: src})
+	if res.Trace == nil {
+		t.Fatalf("no trace: %s %s\n%s", res.Reason, res.Message, out.all.String())
+	}
+	if ev := out.events[len(out.events)-2]; ev.Kind != runner.KindTrace || ev.Trace != res.Trace {
+		t.Errorf("the event before exit is %s; want the trace", ev.Kind)
+	}
+	return res, res.Trace
+}
+
+// ops lists what goroutine g did, as "op what:line".
+func ops(tr *runner.Trace, g int) []string {
+	var out []string
+	for _, s := range tr.Spans {
+		if s.G == g {
+			out = append(out, fmt.Sprintf("%s %s:%d", s.Op, s.What, s.Line))
+		}
+	}
+	return out
+}
+
+// others returns the goroutines but main, in the order they started.
+func others(tr *runner.Trace) []runner.TraceGoroutine {
+	var out []runner.TraceGoroutine
+	for _, g := range tr.Goroutines {
+		if g.ID != 1 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func TestTracePingPong(t *testing.T) {
+	_, tr := traceOf(t, "pingpong.go")
+	if len(tr.Goroutines) != 2 || tr.Goroutines[0].ID != 1 {
+		t.Fatalf("goroutines %+v; want main and one more", tr.Goroutines)
+	}
+	g := others(tr)[0]
+	if g.Parent != 1 || g.Created == nil || g.Created.Line != 8 || g.Func != "main.main.func1" {
+		t.Errorf("the goroutine is %+v; want main.main.func1, started by main at line 8", g)
+	}
+	want := strings.Repeat("send ping:15,receive pong:16,", 3)
+	if got := strings.Join(ops(tr, 1), ",") + ","; got != want {
+		t.Errorf("main did %s; want %s", got, want)
+	}
+	want = strings.Repeat("range ping:9,send pong:10,", 3)
+	if got := strings.Join(ops(tr, g.ID), ",") + ","; !strings.HasPrefix(got, want) {
+		t.Errorf("the goroutine did %s; want %s", got, want)
+	}
+	// Every wait that blocked and ended was ended by the other goroutine,
+	// on the same channel: the hand-offs go back and forth.
+	handed := map[int]runner.HandOff{}
+	for _, h := range tr.HandOffs {
+		handed[h.ToSpan] = h
+		from, to := tr.Spans[h.FromSpan], tr.Spans[h.ToSpan]
+		if h.From == h.To || from.What != to.What || from.G != h.From || to.G != h.To {
+			t.Errorf("hand-off %+v: from %+v to %+v", h, from, to)
+		}
+	}
+	// (The goroutine's last range ends when main closes ping: no hand-off.)
+	last := -1
+	for i, s := range tr.Spans {
+		if s.G == g.ID {
+			last = i
+		}
+	}
+	for i, s := range tr.Spans {
+		if s.Blocked && s.End >= 0 && i != last {
+			if _, ok := handed[i]; !ok {
+				t.Errorf("span %d (%+v) blocked, and nothing handed it over", i, s)
+			}
+		}
+	}
+	if len(tr.HandOffs) == 0 {
+		t.Error("no hand-offs in a ping-pong")
+	}
+}
+
+func TestTracePipeline(t *testing.T) {
+	_, tr := traceOf(t, "pipeline.go")
+	gs := others(tr)
+	if len(tr.Goroutines) != 5 || len(gs) != 4 {
+		t.Fatalf("%d goroutines; want main, the generator and 3 stages", len(tr.Goroutines))
+	}
+	// Each stage receives from the channel before it and sends on the one
+	// after: follow the channels from the generator's to main's.
+	in, out := map[uint64]int{}, map[int]uint64{} // channel -> stage reading it; stage -> channel it writes
+	var source uint64
+	for _, g := range gs {
+		for _, s := range tr.Spans {
+			switch {
+			case s.G != g.ID:
+			case s.Op == "send" && s.What == "source":
+				source = s.Chan
+			case s.Op == "range" && s.What == "in" && s.Line == 9:
+				in[s.Chan] = g.ID
+			case s.Op == "send" && s.What == "out" && s.Line == 10:
+				out[g.ID] = s.Chan
+			default:
+				t.Errorf("goroutine %d: %+v", g.ID, s)
+			}
+		}
+		if g.Func != "main.stage" && g.Func != "main.main.func1" {
+			t.Errorf("goroutine %d runs %q", g.ID, g.Func)
+		}
+	}
+	ch, stages := source, 0
+	for ch != 0 && stages < 5 {
+		g, ok := in[ch]
+		if !ok {
+			break
+		}
+		stages++
+		ch = out[g]
+	}
+	if stages != 3 {
+		t.Errorf("the channels chain %d stages from the generator; want 3 (in %v, out %v)", stages, in, out)
+	}
+	for _, s := range tr.Spans {
+		if s.G == 1 && (s.Op != "range" || s.What != "c" || s.Line != 30 || s.Chan != ch) {
+			t.Errorf("main: %+v; want a range over the last stage's channel c at line 30", s)
+		}
+	}
+}
+
+func TestTraceConvoy(t *testing.T) {
+	_, tr := traceOf(t, "convoy.go")
+	handed := map[int]bool{}
+	for _, h := range tr.HandOffs {
+		from, to := tr.Spans[h.FromSpan], tr.Spans[h.ToSpan]
+		if to.Op == "lock" {
+			handed[h.ToSpan] = true
+			if from.Op != "unlock" || from.What != "mu" || to.What != "mu" || from.Line != 24 || to.Line != 21 {
+				t.Errorf("hand-off %+v: %+v -> %+v; want mu.Unlock() at 24 -> mu.Lock() at 21", h, from, to)
+			}
+		}
+	}
+	// Every long wait in Lock ended with another goroutine's Unlock; with
+	// four goroutines holding the lock 3ms each, most of them waited.
+	for i, s := range tr.Spans {
+		if s.Op == "lock" && s.End-s.Start > 1 && !handed[i] {
+			t.Errorf("a wait in Lock that no Unlock ended: %+v", s)
+		}
+	}
+	if len(handed) < 2 {
+		t.Errorf("%d unlock -> lock hand-offs; want at least 2\n%v", len(handed), tr.HandOffs)
+	}
+	sleeps := 0
+	for _, s := range tr.Spans {
+		if s.Op == "sleep" {
+			sleeps++
+			if !s.Blocked || s.What != "time.Sleep(3 * time.Millisecond)" || s.Line != 23 {
+				t.Errorf("sleep %+v", s)
+			}
+		}
+	}
+	if sleeps != 4 {
+		t.Errorf("%d sleeps; want 4", sleeps)
+	}
+	if got := ops(tr, 1); !slices.Equal(got, []string{"wait wg:28"}) {
+		t.Errorf("main did %v; want wg.Wait() at 28", got)
+	}
+}
+
+func TestTraceDeadlock(t *testing.T) {
+	res, tr := traceOf(t, "deadlock.go")
+	if res.Reason != runner.Deadlocked {
+		t.Fatalf("%s; want a deadlock", res.Reason)
+	}
+	stuck := map[int]string{}
+	for _, s := range tr.Spans {
+		if s.End < 0 {
+			if !s.Blocked {
+				t.Errorf("span %+v never returned but is not blocked", s)
+			}
+			stuck[s.G] = fmt.Sprintf("%s %s:%d", s.Op, s.What, s.Line)
+		}
+	}
+	worker := others(tr)[0].ID
+	want := map[int]string{1: "wait wg:18", worker: "receive jobs:15"}
+	if fmt.Sprint(stuck) != fmt.Sprint(want) {
+		t.Errorf("stuck at %v; want %v", stuck, want)
+	}
+	for _, g := range tr.Goroutines {
+		if g.End >= 0 {
+			t.Errorf("goroutine %d ended at %v in a deadlock", g.ID, g.End)
+		}
+	}
+}
+
+// A run without Trace has none, and costs nothing more.
+func TestNoTrace(t *testing.T) {
+	src, _ := os.ReadFile(filepath.Join("testdata", "trace", "pingpong.go"))
+	res, out := runFiles(t, runner.Options{}, runner.File{Name: "main.go", Src: src})
+	if res.Trace != nil {
+		t.Error("a trace without Options.Trace")
+	}
+	for _, e := range out.events {
+		if e.Kind == runner.KindTrace {
+			t.Error("a trace event without Options.Trace")
+		}
+	}
+}

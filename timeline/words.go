@@ -1,0 +1,110 @@
+package timeline
+
+import (
+	"fmt"
+
+	"workbook/runner"
+)
+
+// words are the picture's words in one language.
+type words struct {
+	title, time, goroutine, created, by       string
+	summary, deadlock, races, race, dropped   string
+	unknownVariable, aliveHint, stuck, waited string
+	handOff                                   string
+	legendAlive, legendBlocked, legendStuck   string
+	legendHandOff                             string
+	ops                                       map[string]string // Op -> "receive from %s"
+	sleep                                     string
+}
+
+var english = words{
+	title:           "Timeline",
+	time:            "time since main began",
+	goroutine:       "goroutine",
+	created:         "started at %s",
+	by:              " by goroutine %d",
+	summary:         "%d goroutines over %s; %d waits that blocked, %d hand-offs.",
+	deadlock:        "The program ended in a deadlock: every goroutine still there waits where its lane ends in red.",
+	races:           "Data races",
+	race:            "a data race on %s (%s)",
+	dropped:         "The trace keeps 20,000 operations: %d more were left out.",
+	unknownVariable: "a variable the workbook could not name",
+	aliveHint:       "running, or ready to run",
+	stuck:           "still waiting when the program ended",
+	waited:          "waited %s",
+	handOff:         "goroutine %d (%s) let goroutine %d go on",
+	legendAlive:     "running or ready to run",
+	legendBlocked:   "blocked: waiting for another goroutine, a timer or a process",
+	legendStuck:     "still waiting when the program ended",
+	legendHandOff:   "a hand-off: one goroutine lets a waiting one go on",
+	ops: map[string]string{
+		"send":    "send on %s",
+		"receive": "receive from %s",
+		"range":   "range over %s",
+		"select":  "select",
+		"lock":    "%s.Lock()",
+		"rlock":   "%s.RLock()",
+		"unlock":  "%s.Unlock()",
+		"runlock": "%s.RUnlock()",
+		"wait":    "%s.Wait()",
+		"cond":    "%s.Wait()",
+		"sleep":   "%s",
+		"proc":    "%s",
+	},
+}
+
+var chinese = words{
+	title:           "时间线",
+	time:            "自 main 开始的时间",
+	goroutine:       "goroutine",
+	created:         "创建于 %s",
+	by:              "，由 goroutine %d 创建",
+	summary:         "共 %d 个 goroutine，历时 %s；%d 次阻塞等待，%d 次交接。",
+	deadlock:        "程序以死锁结束：仍在的 goroutine 都停在红色结尾的地方等待。",
+	races:           "数据竞争",
+	race:            "%s 上的数据竞争（%s）",
+	dropped:         "时间线最多保留 20,000 次操作，另有 %d 次未记录。",
+	unknownVariable: "练习册无法指名的变量",
+	aliveHint:       "正在运行，或可以运行",
+	stuck:           "程序结束时仍在等待",
+	waited:          "等待了 %s",
+	handOff:         "goroutine %d（%s）让 goroutine %d 继续",
+	legendAlive:     "正在运行或可以运行",
+	legendBlocked:   "阻塞：等待别的 goroutine、定时器或进程",
+	legendStuck:     "程序结束时仍在等待",
+	legendHandOff:   "交接：一个 goroutine 让正在等待的另一个继续",
+	ops: map[string]string{
+		"send":    "向 %s 发送",
+		"receive": "从 %s 接收",
+		"range":   "遍历 %s",
+		"select":  "select",
+		"lock":    "%s.Lock()",
+		"rlock":   "%s.RLock()",
+		"unlock":  "%s.Unlock()",
+		"runlock": "%s.RUnlock()",
+		"wait":    "%s.Wait()",
+		"cond":    "%s.Wait()",
+		"sleep":   "%s",
+		"proc":    "%s",
+	},
+}
+
+func wordsFor(lang string) words {
+	if lang == "zh" {
+		return chinese
+	}
+	return english
+}
+
+// what says what a span waited for: "receive from results".
+func (w words) what(s runner.TraceSpan) string {
+	format, ok := w.ops[s.Op]
+	if !ok {
+		return s.Op
+	}
+	if s.Op == "select" {
+		return format
+	}
+	return fmt.Sprintf(format, s.What)
+}
