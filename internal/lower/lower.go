@@ -2,25 +2,36 @@
 // the Go of today into the Go that the interpreter runs.
 //
 // The interpreter (yaegi v0.16.1, kept in third_party/yaegi) speaks Go 1.21.
-// Rather than teach it every newer rule, the front end closes the gap in
-// source, where the rules are easy to state and to test:
+// The program is type-checked with go/types against the real API of the Go
+// release the workbook is built with, so errors read like the compiler's
+// ("declared and not used: x") and nothing the sandbox withholds gets past
+// (see package allow). Then one walk over each file (lowerer.go) rewrites
+// it in source, in two kinds of rewrite kept apart:
 //
-//   - the program is type-checked with go/types against the real API of the
-//     Go release the workbook is built with, so errors read like the
-//     compiler's ("declared and not used: x") and nothing the sandbox
-//     withholds gets past (see package allow);
-//   - loop variables captured by a closure or whose address is taken get a
-//     fresh copy per iteration (Go 1.22), both in range loops and in
-//     three-clause loops, where the copy carries changes made in the body to
-//     the next iteration;
-//   - range over an integer becomes a counting loop;
-//   - range over a function becomes a call of that function with the loop
-//     body as the yield function, break, continue and return inside the body
-//     becoming returns from it with a control code the code after the call
-//     acts on;
-//   - min, max and clear become typed function literals;
-//   - the generic names of binary packages (sync.OnceValue, atomic.Pointer…)
-//     are taken from source implementations in package stdlib.
+//   - modern.go translates the Go added after 1.21, which the interpreter
+//     does not speak: loop variables captured by a closure or whose address
+//     is taken get a fresh copy per iteration, in range loops and in
+//     three-clause loops (where the copy carries the body's changes to the
+//     next iteration); a range over an integer becomes a counting loop; a
+//     range over a function becomes a call of it with the loop body as
+//     yield function, break, continue and return becoming returns from it
+//     with a control code the code after the call acts on; min, max and
+//     clear become typed function literals; and the generic names of the
+//     library (sync.OnceValue, atomic.Pointer…) are taken from source
+//     implementations in package stdlib.
+//   - workaround.go avoids bugs the interpreter has with Go 1.21 code, only
+//     where a rewrite of a few lines replaces a change deep in its type
+//     checking: constants computed and typed here, explicit conversions to
+//     interfaces, inferred type arguments written out, method expressions
+//     as function literals, and a few statements (parallel assignments,
+//     select cases that assign, ranges over strings). Each names the bug it
+//     avoids and the program that shows it, and goes when the interpreter
+//     is fixed.
+//
+// A bug of the interpreter is fixed in one layer only: which one owns it,
+// the interpreter, this package or the engine, is the rule "Which layer
+// owns a fix" at the top of third_party/yaegi/PATCHES.md. By that rule the
+// interpreter owns its bugs, and a workaround here is the exception.
 //
 // Every rewrite is a text edit that keeps each line on its line, so what
 // the interpreter reports by line is the learner's line.

@@ -125,6 +125,41 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestWorkarounds checks the rewrites of workaround.go that no program of
+// runner/testdata or testdata/*.txtar shows: each case is named for the
+// function that makes the rewrite, whose doc comment names the bug.
+func TestWorkarounds(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // lines of the lowered source, trimmed
+	}{
+		{"rangeCount", "package main\nfunc main() {\n\tvar p *[3]int\n\tfor i := range p {\n\t\tprintln(i)\n\t}\n}\n",
+			[]string{"for _, __wbi1 := p, 0; __wbi1 < 3; __wbi1++ { i := __wbi1;"}},
+		{"selectAssign", "package main\ntype S struct{ a int }\nfunc main() {\n\tc := make(chan int, 1)\n\tvar s S\n\tselect {\n\tcase s.a = <-c:\n\tcase v := (<-c):\n\t\tprintln(v)\n\t}\n\tprintln(s.a)\n}\n",
+			[]string{"case __wbsel1_0 := <-c: s.a = __wbsel1_0;", "case v := <-c:"}},
+		{"interfaceSwitch", "package main\nfunc main() {\n\tvar b any = true\n\tswitch {\n\tcase b:\n\t\tprintln(b)\n\t}\n}\n",
+			[]string{"case (b) == true:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := lowerOne(tt.src, Run)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(p.Files[0].Src)
+			lines := map[string]bool{}
+			for _, l := range strings.Split(got, "\n") {
+				lines[strings.TrimSpace(l)] = true
+			}
+			for _, w := range tt.want {
+				if !lines[w] {
+					t.Errorf("Lower(%q) =\n%s\nwant a line %q", tt.src, got, w)
+				}
+			}
+		})
+	}
+}
+
 func TestPositionMapsBack(t *testing.T) {
 	src := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := range 3 { fmt.Println(i) }\n}\n"
 	p, err := lowerOne(src, Run)
