@@ -14,6 +14,12 @@ import (
 	"workbook/internal/wire"
 )
 
+// A panic the program does not recover ends it as it ends a Go program:
+// the value printed as the runtime prints it, the trace at the learner's
+// lines (the interpreter records the program's frames as the panic
+// unwinds, interp.PanicTrace), where the goroutine was started, exit
+// status 2. A test's panic fails the test instead (tests.go).
+
 // panicOf tells a recovered panic in the program's terms: its value as
 // the Go runtime prints it, and its stack at the learner's lines.
 func (c *child) panicOf(r any) *wire.Panic {
@@ -53,17 +59,6 @@ func (c *child) panicked(id int, r any) {
 		p.Created, p.CreatedIn = c.creation(st, c.monitor.mainID())
 	}
 	c.end(2, []byte(p.Text()), wire.Report{Kind: wire.KindPanic, Panic: p})
-}
-
-// place is where a position of the program is shown: a hidden file's
-// name and lines are not.
-func (c *child) place(file string, line int) (string, int) {
-	for _, f := range c.req.Files {
-		if f.Name == file && f.Hidden {
-			return wire.HiddenFile, 0
-		}
-	}
-	return file, line
 }
 
 // creation says where goroutine g was started: the function and line of
@@ -137,32 +132,4 @@ func runtimeMessage(err error) string {
 		return "runtime error: invalid memory address or nil pointer dereference"
 	}
 	return msg
-}
-
-// funcName names a function of the program as Go does: the interpreter
-// knows the main package by its directory.
-func (c *child) funcName(name string) string {
-	pkg := "main"
-	if c.prog != nil {
-		pkg = c.prog.Package
-	}
-	for _, prefix := range []string{"./" + progDir + ".", progDir + "."} {
-		if strings.HasPrefix(name, prefix) {
-			return pkg + "." + strings.TrimPrefix(name, prefix)
-		}
-	}
-	return name
-}
-
-// frameAt describes the program's position pos: the function and the
-// learner's file and line.
-func (c *child) frameAt(pos token.Pos) *wire.Frame {
-	p := c.interp.Position(pos)
-	file := strings.TrimPrefix(strings.TrimPrefix(p.Filename, "./"), progDir+"/")
-	line := p.Line
-	if c.prog != nil {
-		line, _ = c.prog.Position(file, p.Line, p.Column)
-	}
-	file, line = c.place(file, line)
-	return &wire.Frame{Func: c.funcName(c.interp.FuncAt(pos)), File: file, Line: line}
 }

@@ -17,9 +17,16 @@ import (
 	"workbook/internal/wire"
 )
 
-// procs starts processes for workbook/proc: a sandboxed program may not
-// start processes, so it asks the runner over FDControl, and the runner
-// starts another child running the same program.
+// A program's processes (package workbook/proc) are the runner's to
+// start: a sandboxed program may not start processes, so the engine asks
+// the runner over FDControl (wire.Control messages, one per datagram) and
+// the runner starts another child running the same program, which calls
+// the function named in the request instead of main (runEntry). The
+// runner answers each start with the new child's pid or an error, and
+// says when a child ends; the engine passes the answers on to the
+// goroutines waiting for them.
+
+// procs starts processes for workbook/proc, through the runner.
 type procs struct {
 	conn *net.UnixConn
 
@@ -137,8 +144,8 @@ func (p *procs) Start(e procwire.Entry, files []*os.File) (procwire.Process, err
 	for _, f := range files {
 		fds = append(fds, int(f.Fd()))
 	}
-	if n := len(e.Args); n > wire.MaxControl-4<<10 {
-		return nil, fmt.Errorf("the arguments take %d KB, and a new process can be given at most %d KB: send big data through a proc.Queue or a proc.Pipe instead", n>>10, (wire.MaxControl-4<<10)>>10)
+	if err := checkEntry(e); err != nil {
+		return nil, err
 	}
 	ch := make(chan wire.Control, 1)
 	p.mu.Lock()
@@ -164,6 +171,18 @@ func (p *procs) Start(e procwire.Entry, files []*os.File) (procwire.Process, err
 		sp = &sandboxProcess{procs: p, pid: m.Pid, done: closedChan}
 	}
 	return sp, nil
+}
+
+// maxArgs is the most the arguments of a new process may take: a start
+// request must fit in one control message, with room for the rest of it.
+const maxArgs = wire.MaxControl - 4<<10
+
+// checkEntry says why the runner cannot be asked to start e, if it cannot.
+func checkEntry(e procwire.Entry) error {
+	if n := len(e.Args); n > maxArgs {
+		return fmt.Errorf("the arguments take %d KB, and a new process can be given at most %d KB: send big data through a proc.Queue or a proc.Pipe instead", n>>10, maxArgs>>10)
+	}
+	return nil
 }
 
 var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()

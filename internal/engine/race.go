@@ -45,6 +45,9 @@ type raceReader struct {
 	partial []byte
 	block   []string
 	in      bool
+	// find names the program's memory at an address: the variables as
+	// they are when the report comes back (child.findVariable).
+	find func(addr uintptr) *region
 }
 
 // readRaces starts reading the reports that come back, when the race
@@ -60,7 +63,7 @@ func (c *child) readRaces() {
 	// Non-blocking, so that its reader waits in the network poller, not in
 	// a system call, where the monitor would count it as running.
 	unix.SetNonblock(wire.FDRaceEcho, true)
-	c.races = &raceReader{c: c, echo: os.NewFile(uintptr(wire.FDRaceEcho), "race-echo")}
+	c.races = &raceReader{c: c, echo: os.NewFile(uintptr(wire.FDRaceEcho), "race-echo"), find: c.findVariable}
 	go c.races.read()
 }
 
@@ -120,7 +123,9 @@ func (rr *raceReader) flush() {
 	}
 }
 
-// line handles one line the runtime wrote.
+// line handles one line the runtime wrote: a race report is the lines
+// between two lines of "=", the first "WARNING: DATA RACE"; the runtime's
+// other warnings and whatever is outside are not the engine's to tell.
 func (rr *raceReader) line(line string) {
 	switch {
 	case !rr.in && line == "==================":
@@ -128,40 +133,57 @@ func (rr *raceReader) line(line string) {
 	case rr.in && line == "==================":
 		rr.in = false
 		if len(rr.block) > 0 && rr.block[0] == "WARNING: DATA RACE" {
-			rr.c.report.Send(wire.Report{Kind: wire.KindRace, Race: rr.c.explainRace(rr.block)})
+			rr.c.report.Send(wire.Report{Kind: wire.KindRace, Race: rr.c.explainRace(rr.block, rr.find)})
 		}
 	case rr.in:
 		rr.block = append(rr.block, line)
 	}
 }
 
-var (
-	raceAccessLine = regexp.MustCompile(`^(Read|Write|Previous read|Previous write|Atomic read|Atomic write|Previous atomic read|Previous atomic write) at 0x([0-9a-f]+) by (?:goroutine (\d+)|main goroutine):$`)
-)
+// findVariable finds the program's variable at addr, from what the
+// interpreter holds now.
+func (c *child) findVariable(addr uintptr) *region { return c.regions().find(addr) }
 
-// explainRace tells one race report in the program's terms. The
-// goroutines keep the race detector's numbers, which are its own (not the
-// runtime's, so not those of a panic or a deadlock report).
-func (c *child) explainRace(block []string) *wire.Race {
+var raceAccessLine = regexp.MustCompile(`^(Read|Write|Previous read|Previous write|Atomic read|Atomic write|Previous atomic read|Previous atomic write) at 0x([0-9a-f]+) by (?:goroutine (\d+)|main goroutine):$`)
+
+// A raceAccess is one side of a race, from its line in the report:
+// "Previous write at 0x00c0000a4010 by goroutine 7:".
+type raceAccess struct {
+	head  string // the line itself, which the report keeps
+	addr  uintptr
+	write bool // a write, atomic or not
+	id    int  // the race detector's goroutine number; 0 for main
+}
+
+// parseRaceAccess reads the line of a report that says which goroutine
+// accessed which address how; ok is false for any other line.
+func parseRaceAccess(line string) (a raceAccess, ok bool) {
+	m := raceAccessLine.FindStringSubmatch(line)
+	if m == nil {
+		return raceAccess{}, false
+	}
+	addr, _ := strconv.ParseUint(m[2], 16, 64)
+	id, _ := strconv.Atoi(m[3])
+	return raceAccess{head: line, addr: uintptr(addr), write: strings.Contains(strings.ToLower(m[1]), "write"), id: id}, true
+}
+
+// explainRace tells one race report in the program's terms, the
+// variable found by find at the first access's address. The goroutines
+// keep the race detector's numbers, which are its own (not the runtime's,
+// so not those of a panic or a deadlock report).
+func (c *child) explainRace(block []string, find func(addr uintptr) *region) *wire.Race {
 	race := &wire.Race{}
 	var reg *region
-	type access struct {
-		head  string
-		write bool
-		id    int
-	}
-	var accs []access
+	var accs []raceAccess
 	for _, line := range block {
-		m := raceAccessLine.FindStringSubmatch(line)
-		if m == nil {
+		a, ok := parseRaceAccess(line)
+		if !ok {
 			continue
 		}
-		if reg == nil && len(accs) == 0 {
-			a, _ := strconv.ParseUint(m[2], 16, 64)
-			reg = c.regions().find(uintptr(a))
+		if len(accs) == 0 {
+			reg = find(a.addr)
 		}
-		id, _ := strconv.Atoi(m[3])
-		accs = append(accs, access{head: line, write: strings.Contains(strings.ToLower(m[1]), "write"), id: id})
+		accs = append(accs, a)
 	}
 	name, kind := "a variable the workbook could not name", ""
 	if reg != nil {

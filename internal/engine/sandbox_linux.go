@@ -14,6 +14,23 @@ import (
 	"workbook/internal/wire"
 )
 
+// The sandbox is layers, each of which holds on its own:
+//
+//   - the allowlist (package allow): the program imports only what it
+//     names, and the engine replaces the functions that reach outside the
+//     child (symbols.go): the file system is the private working
+//     directory, through an os.Root (files.go); the environment is the
+//     program's own (environ.go); processes are the runner's to start
+//     (proc.go);
+//   - resource limits, set before the program is even lowered: the
+//     kernel's (limits_linux.go) and the Go runtime's (applyLimits, in
+//     engine.go); the goroutine limit is the monitor's (monitor.go);
+//   - the kernel's protections, closed here once the child has read all
+//     it needs: Landlock and seccomp.
+//
+// The runner adds its own around the child: a network namespace, the time
+// and output limits, and the process group it kills at the end.
+
 // closeSandbox turns on the protection layers the kernel offers an
 // unprivileged process, once the child has read all it needs: from here
 // on, the program's confinement no longer rests on the allowlist alone.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"go/scanner"
+	"go/token"
 	"io/fs"
 	"os"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 
 	"workbook/internal/lower"
 	"workbook/internal/stdlib"
+	"workbook/internal/wire"
 )
 
 // progDir is where the program's files are in the interpreter's source
@@ -121,4 +123,48 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Positions are shown in the learner's terms wherever the engine tells
+// them (a diagnostic, a panic's trace, a deadlock, a race, a test's log):
+// the file and line the learner wrote, before lowering; nothing of a
+// hidden file but its being hidden; functions named as Go names them.
+
+// place is where a position of the program is shown: a hidden file's
+// name and lines are not.
+func (c *child) place(file string, line int) (string, int) {
+	for _, f := range c.req.Files {
+		if f.Name == file && f.Hidden {
+			return wire.HiddenFile, 0
+		}
+	}
+	return file, line
+}
+
+// funcName names a function of the program as Go does: the interpreter
+// knows the main package by its directory.
+func (c *child) funcName(name string) string {
+	pkg := "main"
+	if c.prog != nil {
+		pkg = c.prog.Package
+	}
+	for _, prefix := range []string{"./" + progDir + ".", progDir + "."} {
+		if strings.HasPrefix(name, prefix) {
+			return pkg + "." + strings.TrimPrefix(name, prefix)
+		}
+	}
+	return name
+}
+
+// frameAt describes the program's position pos: the function and the
+// learner's file and line.
+func (c *child) frameAt(pos token.Pos) *wire.Frame {
+	p := c.interp.Position(pos)
+	file := strings.TrimPrefix(strings.TrimPrefix(p.Filename, "./"), progDir+"/")
+	line := p.Line
+	if c.prog != nil {
+		line, _ = c.prog.Position(file, p.Line, p.Column)
+	}
+	file, line = c.place(file, line)
+	return &wire.Frame{Func: c.funcName(c.interp.FuncAt(pos)), File: file, Line: line}
 }

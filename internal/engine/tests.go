@@ -17,6 +17,14 @@ import (
 	"github.com/traefik/yaegi/interp"
 )
 
+// A run of tests is go test's, inside the child: the testing package's
+// own runner (testing.MainStart) runs the program's TestXxx functions,
+// selected by -run and repeated by -count as go test does, with testDeps
+// in place of the go command's hooks. The program's tests get T, a
+// testing.T whose log is located at the program's lines, which the
+// testing package cannot find among the interpreter's frames. The engine
+// records each test as it runs (testlog.go) and reports its verdict.
+
 // runTests runs the TestXxx functions of the program (package lower found
 // them, in source order) with the testing package's own runner, as go test
 // does, and reports each verdict on the report channel when the test and
@@ -149,7 +157,7 @@ func (c *child) testPanic(t *T) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "panic: %s\n", p.Value)
 	b.WriteString(p.StackText())
-	t.log("", b.String())
+	t.write(b.String()) // as the runtime prints a trace, not as a log line
 	t.T.FailNow()
 }
 
@@ -200,20 +208,34 @@ type TB interface {
 // method they call moves it.
 func (t *T) where() string {
 	if g := current(); g != nil {
-		if f := t.c.frameAt(tokenPos(g.getAt())); f != nil && f.File != "" && f.Line > 0 {
-			return f.Location() + ": "
+		if pos := tokenPos(g.getAt()); pos.IsValid() {
+			if f := t.c.frameAt(pos); f != nil && f.File != "" && f.Line > 0 {
+				return f.Location() + ": "
+			}
 		}
 	}
 	return ""
 }
 
-// log writes a line of the test's log, located where, and records it.
-func (t *T) log(where, s string) {
-	if !strings.HasSuffix(s, "\n") {
-		s += "\n"
-	}
-	fmt.Fprint(t.T.Output(), where+s)
-	t.c.tests.logged(t.rec, where+s)
+// log writes an entry of the test's log, located where, and records it.
+func (t *T) log(where, s string) { t.write(logText(where, s)) }
+
+// write writes s to the test's output, and records it in its log.
+func (t *T) write(s string) {
+	fmt.Fprint(t.T.Output(), s)
+	t.c.tests.logged(t.rec, s)
+}
+
+// logText is an entry of a test's log as go test -v prints it, less the
+// four spaces the test's output writer puts before every line: located,
+// its second and later lines indented four spaces more, so that an entry
+// of several lines reads as one, and ended by one newline. (The testing
+// package's common.log, which the engine cannot call: it would locate
+// the entry among the interpreter's frames.)
+func logText(where, s string) string {
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.ReplaceAll(s, "\n", "\n    ")
+	return where + s + "\n"
 }
 
 // Log is testing.T.Log.
