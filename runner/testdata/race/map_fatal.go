@@ -1,10 +1,11 @@
 // Goroutines write one map without a lock, often enough that the map
-// notices: the program dies of "concurrent map writes", as compiled Go
-// does, and the race that led there is still reported (by the runner,
-// when the program died before the engine could tell it).
+// usually notices: the program dies of "concurrent map writes", as
+// compiled Go does, and the race that led there is still reported (by the
+// runner, when the program died before the engine could tell it). On a
+// busy machine the writes may never overlap, and the program ends with
+// the race alone: either way, the race is reported.
 //
 // run race
-// want code=2 reason=fatal
 // want stderr contains "WARNING: DATA RACE"
 package main
 
