@@ -1,14 +1,17 @@
 // Goroutines write the same map: the race is reported on the map, named
-// by the variable that holds it.
+// by the variable that holds it. The second writes 50ms after the first,
+// so that the writes never overlap (the map would end the program with
+// "concurrent map writes"), yet nothing orders them: a race.
 //
 // run race
 // want code=66
-// want race variable=stats.hits line=25
+// want race variable=stats.hits line=29
 package main
 
 import (
 	"fmt"
 	"sync"
+	"time"
 )
 
 type Stats struct {
@@ -18,11 +21,12 @@ type Stats struct {
 func main() {
 	stats := Stats{hits: map[string]int{}}
 	var wg sync.WaitGroup
-	for i := range 4 {
+	for i := range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			stats.hits[fmt.Sprint(i%2)]++
+			time.Sleep(time.Duration(i) * 50 * time.Millisecond)
+			stats.hits[fmt.Sprint(i)]++
 		}()
 	}
 	wg.Wait()
