@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"slices"
 	"sort"
 
 	"workbook/internal/wire"
@@ -143,7 +144,7 @@ func handOffs(spans []TraceSpan) []HandOff {
 		best := -1
 		for _, j := range order {
 			o := spans[j]
-			if j == i || used[j] || o.G == s.G || !contains(kinds, o.Op) || o.Start < s.Start || o.Start > s.End {
+			if j == i || used[j] || o.G == s.G || !slices.Contains(kinds, o.Op) || o.Start < s.Start || o.Start > s.End {
 				continue
 			}
 			if s.Op == "lock" || s.Op == "rlock" {
@@ -164,13 +165,4 @@ func handOffs(spans []TraceSpan) []HandOff {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].At < out[j].At })
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
