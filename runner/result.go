@@ -28,11 +28,11 @@ type Result struct {
 	Races       []Race
 	// Trace is the run's timeline, when Options.Trace asked for it and
 	// the program ended by itself (not at a limit the runner enforces).
-	Trace *Trace
-	Panic       *Panic
-	Deadlock    *Deadlock
-	Limit       *LimitHit
-	Tests       []TestResult
+	Trace    *Trace
+	Panic    *Panic
+	Deadlock *Deadlock
+	Limit    *LimitHit
+	Tests    []TestResult
 	// Running lists the tests that had started and not finished when the
 	// run ended (a panic, a deadlock, a limit, os.Exit): innermost last.
 	Running []string

@@ -30,7 +30,7 @@ const raceSeparator = "=================="
 // A runtimeLog is what the runner read on one child's descriptor 2.
 type runtimeLog struct {
 	mu    sync.Mutex
-	races int             // race reports read
+	races int // race reports read
 	// heads holds the access lines of each race report read ("Write at
 	// 0x… by goroutine 7:"), for a report the engine could not tell.
 	heads [][]string

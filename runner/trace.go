@@ -125,8 +125,8 @@ func traceOf(t *wire.Trace) *Trace {
 func handOffs(spans []TraceSpan) []HandOff {
 	partner := map[string][]string{
 		"receive": {"send"}, "range": {"send"},
-		"send":  {"receive", "range"},
-		"lock":  {"unlock"}, "rlock": {"unlock"},
+		"send": {"receive", "range"},
+		"lock": {"unlock"}, "rlock": {"unlock"},
 	}
 	order := make([]int, len(spans))
 	for i := range order {
