@@ -100,7 +100,7 @@ var Packages = []Package{
 	{Path: "encoding/json"},
 	{Path: "encoding/pem"},
 	{Path: "encoding/xml"},
-	{Path: "errors", Engine: []string{"As", "Is"}},
+	{Path: "errors"},
 	{Path: "flag"},
 	{Path: "fmt"},
 	{Path: "go/ast"},

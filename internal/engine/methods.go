@@ -3,7 +3,6 @@ package engine
 import (
 	"encoding"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 
@@ -95,70 +94,3 @@ func withMethodLookups(exports interp.Exports) {
 		exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(m), "MethodMapTypes": reflect.ValueOf(methods)}
 	}
 }
-
-// errorsAs is errors.As for targets of the program's own types too. Go's
-// As asks reflect whether *target implements error, which an interpreted
-// type never does for reflect (it panics "errors: *target must be
-// interface or implement error"); here such a target matches an error of
-// the tree whose value, inside the interpreter's wrapper, has its type.
-func errorsAs(err error, target any) bool {
-	t := reflect.ValueOf(target)
-	if target == nil || t.Kind() != reflect.Pointer || t.IsNil() {
-		return errors.As(err, target) // Go's own panic
-	}
-	if e := t.Type().Elem(); e.Kind() == reflect.Interface || e.Implements(reflect.TypeFor[error]()) {
-		return errors.As(err, target)
-	}
-	return walkErrors(err, func(e error) bool {
-		v, ok := interpreted(e)
-		if ok && v.Type().AssignableTo(t.Elem().Type()) {
-			t.Elem().Set(v)
-		}
-		return ok && v.Type().AssignableTo(t.Elem().Type())
-	})
-}
-
-// errorsIs is errors.Is for targets of the program's own types too: their
-// wrappers hold functions, so Go's Is finds them not comparable and never
-// compares them. Here the values inside the wrappers are compared.
-func errorsIs(err, target error) bool {
-	if errors.Is(err, target) {
-		return true
-	}
-	tv, ok := interpreted(target)
-	if !ok || !tv.Type().Comparable() {
-		return false
-	}
-	return walkErrors(err, func(e error) bool {
-		v, ok := interpreted(e)
-		return ok && v.Type() == tv.Type() && v.Equal(tv)
-	})
-}
-
-// walkErrors calls f on err and the errors it wraps, depth first as
-// errors.Is and As do, until f returns true.
-func walkErrors(err error, f func(error) bool) bool {
-	for err != nil {
-		if f(err) {
-			return true
-		}
-		switch x := err.(type) {
-		case interface{ Unwrap() error }:
-			err = x.Unwrap()
-		case interface{ Unwrap() []error }:
-			for _, e := range x.Unwrap() {
-				if walkErrors(e, f) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-// interpreted returns the value of the program's own type that err
-// holds, if err is one of the interpreter's wrappers.
-func interpreted(err error) (reflect.Value, bool) { return interp.Wrapped(reflect.ValueOf(err)) }

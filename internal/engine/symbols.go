@@ -111,7 +111,6 @@ func (c *child) overrides() map[string]map[string]reflect.Value {
 		"Fatalf":  v(func(f string, a ...any) { log.Output(2, fmt.Sprintf(f, a...)); c.exit(1) }),
 		"Fatalln": v(func(a ...any) { log.Output(2, fmt.Sprintln(a...)); c.exit(1) }),
 	}
-	o["errors"] = map[string]reflect.Value{"As": v(errorsAs), "Is": v(errorsIs)}
 	o["testing"] = testingSymbols()
 	o["runtime"] = map[string]reflect.Value{
 		"NumGoroutine": v(c.monitor.numGoroutine),

@@ -293,6 +293,38 @@ func (w _errorUnwrap) Unwrap() error { return w.WUnwrap() }
 // Format prints the error as fmt prints an error of compiled code.
 func (w _errorUnwrap) Format(s fmt.State, verb rune) { formatWrapped(s, verb, w.IValue, w.WError) }
 
+// _errorIs wraps an error of interpreted code that has an Is method, so
+// that errors.Is asks it, as it asks a compiled error.
+type _errorIs struct {
+	IValue interface{}
+	WError func() string
+	WIs    func(error) bool
+}
+
+func (w _errorIs) Error() string        { return w.WError() }
+func (w _errorIs) Is(target error) bool { return w.WIs(target) }
+
+// Format prints the error as fmt prints an error of compiled code.
+func (w _errorIs) Format(s fmt.State, verb rune) { formatWrapped(s, verb, w.IValue, w.WError) }
+
+// _errorUnwrapIs wraps an error of interpreted code that has both an
+// Unwrap and an Is method.
+type _errorUnwrapIs struct {
+	IValue  interface{}
+	WError  func() string
+	WUnwrap func() error
+	WIs     func(error) bool
+}
+
+func (w _errorUnwrapIs) Error() string        { return w.WError() }
+func (w _errorUnwrapIs) Unwrap() error        { return w.WUnwrap() }
+func (w _errorUnwrapIs) Is(target error) bool { return w.WIs(target) }
+
+// Format prints the error as fmt prints an error of compiled code.
+func (w _errorUnwrapIs) Format(s fmt.State, verb rune) {
+	formatWrapped(s, verb, w.IValue, w.WError)
+}
+
 // _stringer wraps a fmt.Stringer of interpreted code for fmt (see
 // fixStdlib).
 type _stringer struct {
@@ -440,7 +472,7 @@ func New(options Options) *Interpreter {
 		binPkg:         Exports{"": map[string]reflect.Value{"_error": reflect.ValueOf((*_error)(nil))}},
 		methodMapTypes: map[string][]reflect.Type{},
 		mapTypes: map[reflect.Value][]reflect.Type{
-			reflect.ValueOf((*_error)(nil)): {reflect.TypeOf(_errorUnwrap{})},
+			reflect.ValueOf((*_error)(nil)): {reflect.TypeOf(_errorUnwrapIs{}), reflect.TypeOf(_errorUnwrap{}), reflect.TypeOf(_errorIs{})},
 		},
 		srcPkg:   imports{},
 		pkgNames: map[string]string{},

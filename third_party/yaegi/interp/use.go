@@ -156,6 +156,11 @@ func (interp *Interpreter) Use(values Exports) error {
 // Note that it is possible to escape the virtualized stdio by
 // read/write directly to file descriptors 0, 1, 2.
 func fixStdlib(interp *Interpreter) {
+	if p := interp.binPkg["errors"]; p != nil {
+		p["Is"] = reflect.ValueOf(errorsIs)
+		p["As"] = reflect.ValueOf(errorsAs)
+	}
+
 	p := interp.binPkg["fmt"]
 	if p == nil {
 		return
