@@ -1,7 +1,8 @@
 // Ranges over a channel the producer never closes.
 //
 // want reason=deadlock
-// want deadlock line=17
+// want stderr contains "goroutine 1 [chan receive]"
+// want deadlock line=18
 package main
 
 import "fmt"

@@ -227,12 +227,20 @@ func tracedChan(n *node) func(*frame) uintptr {
 // FuncAt names the function that holds the position, as a panic's trace
 // would ("main.worker", "main.main.func1"), or "" if it knows none.
 func (interp *Interpreter) FuncAt(pos token.Pos) string {
+	// A call of a function literal starts where the literal does, and the
+	// literal is in a scope of its own: the call names the function.
+	name := ""
 	for _, n := range interp.execNodes {
 		if n.pos == pos && n.scope != nil {
-			return panicFunc(n.scope)
+			if n.kind != funcLit {
+				return panicFunc(n.scope)
+			}
+			if name == "" {
+				name = panicFunc(n.scope)
+			}
 		}
 	}
-	return ""
+	return name
 }
 
 // Position returns the file position of pos.
@@ -750,11 +758,6 @@ func (interp *Interpreter) CompiledFunc(name string) (reflect.Value, bool) {
 	}
 	return genFunctionWrapper(s.node)(interp.frame), true
 }
-
-// Wrapped returns the value of interpreted code that v holds in one of
-// the interpreter's interface wrappers (an error of the program's type
-// given to compiled code), if it holds one.
-func Wrapped(v reflect.Value) (reflect.Value, bool) { return wrapped(v) }
 
 // wrapped returns the value of interpreted code that v holds in an
 // interface wrapper (see genInterfaceWrapper), if it holds one.
