@@ -255,6 +255,16 @@ func (r *run) addUnexplainedRaces(res *Result, fatal string) []Race {
 		race.Test = lastOf(r.running)
 		added = append(added, race)
 	}
+	// The fatal error of a map is itself the proof of a race on it: two
+	// goroutines were in the map at once. The race detector may not have
+	// printed its report by then (the other goroutines run on while it
+	// writes, and one of them can end the program first); the race is told
+	// all the same.
+	if r.opts.Race && len(res.Races) == 0 && len(added) == 0 && strings.HasPrefix(fatal, "fatal error: concurrent map") {
+		race := unexplainedRace(nil, fatal)
+		race.Test = lastOf(r.running)
+		added = append(added, race)
+	}
 	res.Races = append(res.Races, added...)
 	return added
 }
@@ -279,6 +289,11 @@ func unexplainedRace(heads []string, fatal string) Race {
 		what = "the contents of a map"
 		why = "The program died of the fatal error this race led to (" + strings.TrimPrefix(fatal, "fatal error: ") +
 			") before the workbook could tell which map, and which lines."
+		if len(heads) == 0 {
+			what = "the contents of a map, by two goroutines at once"
+			why = "The program died of the fatal error this race led to (" + strings.TrimPrefix(fatal, "fatal error: ") +
+				") before the race detector had finished its report: the map, the lines and the goroutines are not known."
+		}
 	case fatal != "":
 		what = "(the program died of a fatal error before the workbook could tell where)"
 	}

@@ -116,3 +116,49 @@ func TestContradiction(t *testing.T) {
 		})
 	}
 }
+
+// TestUnexplainedRaces: a race the engine could not tell is still told,
+// and the fatal error of a map is a race even when the race detector had
+// not finished its report.
+func TestUnexplainedRaces(t *testing.T) {
+	heads := [][]string{{"Write at 0x00c000123 by goroutine 8:", "Previous write at 0x00c000123 by goroutine 9:"}}
+	tests := []struct {
+		name   string
+		race   bool
+		heads  [][]string
+		fatal  string
+		want   []string // in the one report
+		wantN  int
+		accOne RaceAccess
+	}{
+		{"map, with the report", true, heads, "fatal error: concurrent map writes",
+			[]string{"WARNING: DATA RACE", "Write at 0x00c000123 by goroutine 8:", "the contents of a map", "before the workbook could tell which map"}, 1, RaceAccess{Write: true, Goroutine: 8}},
+		{"map, the report cut short", true, nil, "fatal error: concurrent map read and map write",
+			[]string{"WARNING: DATA RACE", "the contents of a map, by two goroutines at once", "(concurrent map read and map write)", "before the race detector had finished"}, 1, RaceAccess{}},
+		{"no race detector", false, nil, "fatal error: concurrent map writes", nil, 0, RaceAccess{}},
+		{"another fatal error", true, nil, "fatal error: stack overflow", nil, 0, RaceAccess{}},
+		{"nothing", true, nil, "", nil, 0, RaceAccess{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &run{opts: Options{Race: tt.race}}
+			r.runtime.heads = tt.heads
+			res := &Result{}
+			added := r.addUnexplainedRaces(res, tt.fatal)
+			if len(added) != tt.wantN || len(res.Races) != tt.wantN {
+				t.Fatalf("addUnexplainedRaces(%q) added %d, res has %d; want %d", tt.fatal, len(added), len(res.Races), tt.wantN)
+			}
+			if tt.wantN == 0 {
+				return
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(res.Races[0].Report, w) {
+					t.Errorf("report does not say %q:\n%s", w, res.Races[0].Report)
+				}
+			}
+			if a := res.Races[0].Accesses; len(tt.heads) > 0 && (a[0].Write != tt.accOne.Write || a[0].Goroutine != tt.accOne.Goroutine) {
+				t.Errorf("first access = %+v; want %+v", res.Races[0].Accesses[0], tt.accOne)
+			}
+		})
+	}
+}

@@ -3,7 +3,9 @@
 // compiled Go does, and the race that led there is still reported (by the
 // runner, when the program died before the engine could tell it). On a
 // busy machine the writes may never overlap, and the program ends with
-// the race alone: either way, the race is reported.
+// the race alone; or the program dies before the race detector has
+// finished its report, and the fatal error proves the race: either way,
+// the race is reported.
 //
 // run race
 // want stderr contains "WARNING: DATA RACE"
