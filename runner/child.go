@@ -21,9 +21,11 @@ var kernelLayers = func() *atomic.Bool { var b atomic.Bool; b.Store(true); retur
 
 // A proc is a started sandbox child, waiting for its request.
 type proc struct {
-	cmd     *exec.Cmd
-	work    string
-	netns   bool
+	cmd   *exec.Cmd
+	work  string
+	netns bool
+	// tmpfs says the private directory is a tmpfs of its own (mountWork).
+	tmpfs   bool
 	readyAt time.Time // when it said it was ready, once known
 
 	// The runner's ends of the child's descriptors. A child started for
@@ -126,10 +128,19 @@ func spawnChild(spec childSpec) (*proc, error) {
 		if p.work, err = os.MkdirTemp("", "workbook-run-*"); err != nil {
 			return nil, fmt.Errorf("runner: creating the program's directory: %w", err)
 		}
+		// A child started as root runs the program as nobody
+		// (engine.dropPrivileges), who must own its directory.
+		if os.Geteuid() == 0 {
+			p.tmpfs = mountWork(p.work, Limits{}.withDefaults())
+			if err := os.Chown(p.work, wire.UnprivilegedID, wire.UnprivilegedID); err != nil {
+				removeAll(p.work)
+				return nil, fmt.Errorf("runner: giving the program's directory to the unprivileged user: %w", err)
+			}
+		}
 	}
 	cleanup := func() {
 		if owned {
-			os.RemoveAll(p.work)
+			removeAll(p.work)
 		}
 	}
 	var stdin, stdout, stderr, runtimeErr, request, reports pipe

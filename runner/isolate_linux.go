@@ -2,12 +2,17 @@ package runner
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync/atomic"
 	"syscall"
+
+	"golang.org/x/sys/unix"
+
+	"workbook/internal/wire"
 )
 
 // netnsRefused is set once the kernel has refused a network namespace:
@@ -62,4 +67,45 @@ func filepathWalkChmod(dir string) {
 		}
 		return nil
 	})
+}
+
+// The private directory is a tmpfs of its own where the kernel allows it
+// (a runner started as root, with the right to mount): the kernel then
+// bounds its bytes and files exactly, where the runner's count
+// (run.sample), ten times a second, lets a fast writer get ahead of it by
+// a hundred MiB or more. The tmpfs is a little larger than the limits, so
+// that the count still sees them exceeded and names the limit; it is
+// nosuid, nodev and noexec, and owned by the user the program runs as.
+// It is mounted in the runner's mount namespace, so that the processes a
+// program starts with workbook/proc, which the runner starts, share it.
+
+// workSlack is how far past the disk limit the tmpfs lets a program
+// write: enough for the count to see the limit exceeded.
+const workSlack = 1 << 20
+
+// mountWork mounts a tmpfs sized for l on dir, and reports whether it did.
+func mountWork(dir string, l Limits) bool {
+	if os.Geteuid() != 0 || !kernelLayers.Load() {
+		return false
+	}
+	err := unix.Mount("workbook", dir, "tmpfs", unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, workOptions(l)+
+		fmt.Sprintf(",mode=0700,uid=%d,gid=%d", wire.UnprivilegedID, wire.UnprivilegedID))
+	return err == nil
+}
+
+// resizeWork gives the tmpfs on dir the limits of the run about to start
+// (a warm child's directory was mounted before they were known).
+func resizeWork(dir string, l Limits) error {
+	return unix.Mount("workbook", dir, "tmpfs", unix.MS_REMOUNT|unix.MS_NOSUID|unix.MS_NODEV|unix.MS_NOEXEC, workOptions(l))
+}
+
+func workOptions(l Limits) string {
+	// One inode is the directory itself: the count sees the files limit
+	// exceeded at Files+1 entries.
+	return fmt.Sprintf("size=%d,nr_inodes=%d", l.Disk+workSlack, l.Files+2)
+}
+
+// unmountWork unmounts the tmpfs on dir, if there is one.
+func unmountWork(dir string) {
+	unix.Unmount(dir, unix.MNT_DETACH)
 }

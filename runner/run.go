@@ -82,6 +82,14 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 	r.proc = p
 	r.cmd, r.work, r.pgid = p.cmd, p.work, p.cmd.Process.Pid
 	r.sandbox.Network = p.netns
+	if p.tmpfs && r.limits != (Limits{}.withDefaults()) {
+		if err := resizeWork(p.work, r.limits); err != nil {
+			p.cmd.Process.Kill()
+			p.cmd.Wait()
+			removeAll(p.work)
+			return nil, fmt.Errorf("runner: sizing the program's directory: %w", err)
+		}
+	}
 	r.kids.slots[0] = true
 	if mem, err := unix.Mmap(int(p.counts.Fd()), 0, 8*wire.GoroutineSlots, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED); err == nil {
 		r.counts = mem
@@ -349,6 +357,7 @@ func (r *run) wait() *Result {
 // removeAll removes the program's directory, even where it took away its
 // own permissions.
 func removeAll(dir string) {
+	unmountWork(dir)
 	if os.RemoveAll(dir) == nil {
 		return
 	}

@@ -151,12 +151,16 @@ type Goroutine struct {
 
 // Sandbox says which protection layers were in force.
 type Sandbox struct {
-	Landlock  bool   `json:"landlock"`
-	Seccomp   bool   `json:"seccomp"`
-	Network   bool   `json:"networkNamespace"`
-	Rlimits   bool   `json:"rlimits"`
-	Allowlist bool   `json:"allowlist"`
-	Notes     string `json:"notes,omitempty"`
+	Landlock bool `json:"landlock"`
+	Seccomp  bool `json:"seccomp"`
+	Network  bool `json:"networkNamespace"`
+	Rlimits  bool `json:"rlimits"`
+	// Allowlist is always true: the allowlist holds whatever the kernel.
+	Allowlist bool `json:"allowlist"`
+	// Unprivileged says the program ran as a user other than root: a
+	// runner started as root runs it as nobody (65534).
+	Unprivileged bool   `json:"unprivileged"`
+	Notes        string `json:"notes,omitempty"`
 }
 
 // A TestResult is the verdict of one test function, or of a subtest.

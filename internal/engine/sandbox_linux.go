@@ -4,6 +4,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	seccomp "github.com/elastic/go-seccomp-bpf"
@@ -49,8 +50,15 @@ func closeSandbox(work string) wire.Sandbox {
 	var notes []string
 	// Time zones come from files the program may no longer read.
 	time.Local = time.UTC
+	unprivileged := func() {
+		if err := dropPrivileges(); err != nil {
+			notes = append(notes, "unprivileged user: "+err.Error())
+		}
+		sb.Unprivileged = os.Geteuid() != 0
+	}
 	if os.Getenv(wire.EnvNoKernelLayers) == "1" {
-		sb.Notes = "Landlock and seccomp are off: a test of the allowlist alone"
+		unprivileged()
+		sb.Notes = strings.Join(append(notes, "Landlock and seccomp are off: a test of the allowlist alone"), "; ")
 		return sb
 	}
 
@@ -62,6 +70,11 @@ func closeSandbox(work string) wire.Sandbox {
 		sb.Landlock = true
 	}
 
+	// After Landlock, which opens the working directory by its path (a
+	// directory the unprivileged user may not be able to reach), and
+	// before seccomp, which refuses changes of identity.
+	unprivileged()
+
 	if err := seccomp.LoadFilter(filter()); err != nil {
 		notes = append(notes, "seccomp: "+err.Error())
 	} else {
@@ -69,6 +82,30 @@ func closeSandbox(work string) wire.Sandbox {
 	}
 	sb.Notes = strings.Join(notes, "; ")
 	return sb
+}
+
+// dropPrivileges makes a child started as root run as the unprivileged
+// user wire.UnprivilegedID, with no supplementary groups: whatever gets
+// past the other layers then has no more rights on the host than nobody,
+// and no capabilities (a file it makes setuid would be nobody's). The
+// runner gives the working directory to that user. The process stays
+// dumpable, so that the runner, and the race detector's own reading of
+// /proc/self, still see it.
+func dropPrivileges() error {
+	if os.Geteuid() != 0 {
+		return nil
+	}
+	id := wire.UnprivilegedID
+	if err := syscall.Setgroups(nil); err != nil {
+		return err
+	}
+	if err := syscall.Setresgid(id, id, id); err != nil {
+		return err
+	}
+	if err := syscall.Setresuid(id, id, id); err != nil {
+		return err
+	}
+	return unix.Prctl(unix.PR_SET_DUMPABLE, 1, 0, 0, 0)
 }
 
 // denied are the system calls a program never needs; none of them is

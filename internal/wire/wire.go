@@ -282,13 +282,18 @@ type Test struct {
 
 // Sandbox says which protection layers were active in the child.
 type Sandbox struct {
-	Landlock  bool   `json:"landlock"`
-	Seccomp   bool   `json:"seccomp"`
-	Network   bool   `json:"networkNamespace"`
-	Rlimits   bool   `json:"rlimits"`
-	Allowlist bool   `json:"allowlist"`
-	Notes     string `json:"notes,omitempty"`
+	Landlock     bool   `json:"landlock"`
+	Seccomp      bool   `json:"seccomp"`
+	Network      bool   `json:"networkNamespace"`
+	Rlimits      bool   `json:"rlimits"`
+	Allowlist    bool   `json:"allowlist"`
+	Unprivileged bool   `json:"unprivileged"`
+	Notes        string `json:"notes,omitempty"`
 }
+
+// UnprivilegedID is the user and group a child started as root runs the
+// program as: nobody and nogroup on Linux.
+const UnprivilegedID = 65534
 
 // MaxControl is the largest control message, in bytes: a request to start
 // a process, its arguments included, must fit. The runner makes the
