@@ -28,6 +28,19 @@ type Trace struct {
 	Dropped int `json:"dropped,omitempty"`
 	// End is when the program ended.
 	End float64 `json:"end"`
+	// Races are the data races the race detector reported (with --race),
+	// each at the moment it began its report: just after the second of
+	// the two accesses.
+	Races []TraceRace `json:"races,omitempty"`
+}
+
+// A TraceRace is a data race in time: the race detector reported one on
+// Variable at At. It does not say on which lanes: the race detector
+// numbers goroutines its own way (Race.Accesses), which no goroutine can
+// learn of itself.
+type TraceRace struct {
+	At       float64 `json:"at"`
+	Variable string  `json:"variable,omitempty"`
 }
 
 // A TraceGoroutine is one goroutine of the program.
@@ -110,6 +123,9 @@ func traceOf(t *wire.Trace) *Trace {
 		out.Spans = append(out.Spans, s)
 	}
 	out.HandOffs = handOffs(out.Spans)
+	for _, r := range t.Races {
+		out.Races = append(out.Races, TraceRace{At: ms(r.At), Variable: r.Variable})
+	}
 	return out
 }
 

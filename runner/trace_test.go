@@ -14,11 +14,16 @@ import (
 // traceOf runs testdata/trace/name with the trace on.
 func traceOf(t *testing.T, name string) (*runner.Result, *runner.Trace) {
 	t.Helper()
+	return traceWith(t, name, runner.Options{Trace: true})
+}
+
+func traceWith(t *testing.T, name string, opts runner.Options) (*runner.Result, *runner.Trace) {
+	t.Helper()
 	src, err := os.ReadFile(filepath.Join("testdata", "trace", name))
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, out := runFiles(t, runner.Options{Trace: true}, runner.File{Name: name, Src: src})
+	res, out := runFiles(t, opts, runner.File{Name: name, Src: src})
 	if res.Trace == nil {
 		t.Fatalf("no trace: %s %s\n%s", res.Reason, res.Message, out.all.String())
 	}
@@ -219,5 +224,21 @@ func TestNoTrace(t *testing.T) {
 		if e.Kind == runner.KindTrace {
 			t.Error("a trace event without Options.Trace")
 		}
+	}
+}
+
+// TestTraceRace: a race is placed in time, after the sleep of the second
+// goroutine, whose access raced with the first's.
+func TestTraceRace(t *testing.T) {
+	res, tr := traceWith(t, "race.go", runner.Options{Trace: true, Race: true})
+	if len(res.Races) == 0 || len(tr.Races) != len(res.Races) {
+		t.Fatalf("%d races in the result, %d in the trace; want the same, at least one", len(res.Races), len(tr.Races))
+	}
+	r := tr.Races[0]
+	if r.Variable != "count" {
+		t.Errorf("the race is on %q; want count", r.Variable)
+	}
+	if r.At < 20 || r.At > tr.End {
+		t.Errorf("the race is at %.2f ms; want after the 20 ms sleep, before the end (%.2f ms)", r.At, tr.End)
 	}
 }

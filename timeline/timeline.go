@@ -32,19 +32,23 @@ type Options struct {
 	Source map[string][]byte
 	// Deadlock, when the run ended in one, is said above the lanes.
 	Deadlock bool
-	// Races are listed under the lanes: the race detector does not say
-	// when a race happened, only between which accesses.
+	// Races are listed under the lanes of the HTML page; the trace marks
+	// when each was reported (runner.Trace.Races).
 	Races []runner.Race
+	// Width is the picture's width in pixels: 1010 unless set. A lesson's
+	// column is narrower (760), and the picture is drawn to fit it rather
+	// than shrunk, so that its words stay readable.
+	Width int
 }
 
 // Geometry of the picture, in pixels.
 const (
-	labelWidth = 230
-	plotWidth  = 760
-	laneHeight = 34
-	barHeight  = 16
-	top        = 46
-	rightPad   = 20
+	defaultWidth = 1010
+	laneHeight   = 34
+	barHeight    = 16
+	top          = 46
+	rightPad     = 20
+	bottom       = 30
 )
 
 type picture struct {
@@ -54,10 +58,15 @@ type picture struct {
 	end    float64 // ms at the right edge
 	lanes  map[int]int
 	height int
+	// labelWidth holds the lanes' labels, plotWidth the time.
+	labelWidth, plotWidth int
+	// note is a sentence under the lanes: how the run ended.
+	note string
 }
 
 func newPicture(t *runner.Trace, opts Options) *picture {
 	p := &picture{t: t, opts: opts, w: wordsFor(opts.Lang), lanes: map[int]int{}}
+	p.labelWidth, p.plotWidth = geometry(opts.Width)
 	p.end = t.End
 	for _, s := range t.Spans {
 		p.end = math.Max(p.end, s.End)
@@ -68,8 +77,22 @@ func newPicture(t *runner.Trace, opts Options) *picture {
 	for i, g := range t.Goroutines {
 		p.lanes[g.ID] = i
 	}
-	p.height = top + len(t.Goroutines)*laneHeight + 30
+	p.height = top + len(t.Goroutines)*laneHeight + bottom
+	if opts.Deadlock {
+		p.note = p.w.deadlock
+		p.height += 20
+	}
 	return p
+}
+
+// geometry divides a picture width pixels wide (0: the default) between
+// the lanes' labels and the time.
+func geometry(width int) (label, plot int) {
+	if width <= 0 {
+		width = defaultWidth
+	}
+	label = min(230, width*27/100)
+	return label, width - label - rightPad
 }
 
 // x is where time ms is drawn.
@@ -77,7 +100,7 @@ func (p *picture) x(ms float64) float64 {
 	if ms < 0 {
 		ms = p.end
 	}
-	return labelWidth + ms/p.end*plotWidth
+	return float64(p.labelWidth) + ms/p.end*float64(p.plotWidth)
 }
 
 func (p *picture) laneY(g int) float64 { return float64(top + p.lanes[g]*laneHeight) }
@@ -155,7 +178,7 @@ func (p *picture) raceLine(r runner.Race) string {
 // svg draws the picture; standalone adds the XML namespace and its own
 // style, which a page provides otherwise.
 func (p *picture) svg(b *strings.Builder, standalone bool) {
-	width := labelWidth + plotWidth + rightPad
+	width := p.labelWidth + p.plotWidth + rightPad
 	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-label="%s" class="timeline">`+"\n",
 		width, p.height, width, p.height, html.EscapeString(p.w.title))
 	if standalone {
@@ -170,6 +193,12 @@ func (p *picture) svg(b *strings.Builder, standalone bool) {
 	for _, h := range p.t.HandOffs {
 		p.handOff(b, h)
 	}
+	for _, r := range p.firstRaces() {
+		p.race(b, r)
+	}
+	if p.note != "" {
+		fmt.Fprintf(b, `<text x="8" y="%d" class="note">%s</text>`+"\n", p.height-12, html.EscapeString(p.note))
+	}
 	b.WriteString("</svg>\n")
 }
 
@@ -177,10 +206,10 @@ func (p *picture) svg(b *strings.Builder, standalone bool) {
 func (p *picture) axis(b *strings.Builder) {
 	step := niceStep(p.end / 6)
 	y := float64(top - 12)
-	fmt.Fprintf(b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" class="axis"/>`+"\n", labelWidth, y, labelWidth+plotWidth, y)
+	fmt.Fprintf(b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" class="axis"/>`+"\n", p.labelWidth, y, p.labelWidth+p.plotWidth, y)
 	for v := 0.0; v <= p.end*1.0001; v += step {
 		x := p.x(v)
-		fmt.Fprintf(b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%d" class="tick"/>`+"\n", x, y-4, x, p.height-30)
+		fmt.Fprintf(b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%d" class="tick"/>`+"\n", x, y-4, x, p.lanesBottom())
 		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" class="tick-label">%s</text>`+"\n", x, y-8, formatMS(v))
 	}
 	fmt.Fprintf(b, `<text x="8" y="%.1f" class="axis-label">%s</text>`+"\n", y-8, html.EscapeString(p.w.time))
@@ -191,8 +220,13 @@ func (p *picture) lane(b *strings.Builder, g runner.TraceGoroutine) {
 	y := p.laneY(g.ID)
 	mid := y + laneHeight/2
 	label := fmt.Sprintf("%s %d", p.w.goroutine, g.ID)
-	if g.Func != "" {
+	switch {
+	case g.Func != "":
 		label += " · " + strings.TrimPrefix(g.Func, "main.")
+	case g.Created != nil:
+		// It never waited, so the interpreter never said which function
+		// it runs: the go statement tells it apart.
+		label += " · " + fmt.Sprintf(p.w.fromLine, g.Created.Line)
 	}
 	created := ""
 	if g.Created != nil {
@@ -202,7 +236,7 @@ func (p *picture) lane(b *strings.Builder, g runner.TraceGoroutine) {
 		}
 	}
 	fmt.Fprintf(b, `<g class="lane" data-g="%d">`+"\n", g.ID)
-	fmt.Fprintf(b, `<text x="8" y="%.1f" class="lane-label"><title>%s</title>%s</text>`+"\n", mid+4, html.EscapeString(label+"\n"+created), html.EscapeString(clip(label, 30)))
+	fmt.Fprintf(b, `<text x="8" y="%.1f" class="lane-label"><title>%s</title>%s</text>`+"\n", mid+4, html.EscapeString(label+"\n"+created), html.EscapeString(clip(label, (p.labelWidth-12)/7)))
 	from, to := p.x(g.Start), p.x(g.End)
 	fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%d" class="alive"><title>%s</title></rect>`+"\n",
 		from, mid-barHeight/2, math.Max(to-from, 1), barHeight, html.EscapeString(label+"\n"+p.w.aliveHint))
@@ -281,11 +315,55 @@ func (p *picture) handOff(b *strings.Builder, h runner.HandOff) {
 		x1, y1, x2, y2, html.EscapeString(tip))
 }
 
+// lanesBottom is where the lanes end.
+func (p *picture) lanesBottom() int { return top + len(p.t.Goroutines)*laneHeight }
+
+// A markedRace is the first report of races on one variable, and how
+// many there were.
+type markedRace struct {
+	runner.TraceRace
+	reports int
+}
+
+// firstRaces are the races to mark: the first report on each variable. A
+// race in a loop is reported again at every turn, and the learner needs
+// the first to know when it began.
+func (p *picture) firstRaces() []markedRace {
+	var out []markedRace
+	index := map[string]int{}
+	for _, r := range p.t.Races {
+		if i, ok := index[r.Variable]; ok {
+			out[i].reports++
+			continue
+		}
+		index[r.Variable] = len(out)
+		out = append(out, markedRace{r, 1})
+	}
+	return out
+}
+
+// race marks when the race detector first reported a race on a variable,
+// across the lanes: it does not say which goroutines raced in numbers the
+// trace knows.
+func (p *picture) race(b *strings.Builder, r markedRace) {
+	x := p.x(r.At)
+	name := r.Variable
+	if name == "" {
+		name = p.w.unknownVariable
+	}
+	tip := fmt.Sprintf(p.w.raceTip, name, formatMS(r.At))
+	if r.reports > 1 {
+		tip += "\n" + fmt.Sprintf(p.w.raceAgain, r.reports-1)
+	}
+	fmt.Fprintf(b, `<g class="race"><title>%s</title><line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="race-line"/><text x="%.1f" y="%d" class="race-label">⚡ %s</text></g>`+"\n",
+		html.EscapeString(tip), x, top-4, x, p.lanesBottom(), x+3, top+9, html.EscapeString(clip(p.w.raceMark+" "+name, 24)))
+}
+
 // legend explains the three ways a lane is drawn.
 func (p *picture) legend(b *strings.Builder) {
 	b.WriteString("<ul class=\"legend\">\n")
 	for _, item := range []struct{ class, text string }{
-		{"alive", p.w.legendAlive}, {"blocked", p.w.legendBlocked}, {"stuck", p.w.legendStuck}, {"handoff", p.w.legendHandOff},
+		{"alive", p.w.legendAlive}, {"blocked", p.w.legendBlocked}, {"stuck", p.w.legendStuck}, {"handoff", p.w.legendHandOff}, {"race", p.w.legendRace},
 	} {
 		fmt.Fprintf(b, "<li><span class=\"key %s\"></span>%s</li>\n", item.class, html.EscapeString(item.text))
 	}
@@ -359,6 +437,9 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
 .end { stroke: #57606a; stroke-width: 2; }
 .handoff { stroke: #0969da; stroke-width: 1.5; }
 .arrow-head { fill: #0969da; }
+.race-line { stroke: #cf222e; stroke-width: 2; stroke-dasharray: 5 3; }
+.race-label { font-size: 11px; font-weight: bold; fill: #cf222e; }
+.note { font-size: 12px; fill: #57606a; }
 .span:hover rect, .alive:hover { stroke: #0969da; stroke-width: 2; }
 @media (prefers-color-scheme: dark) {
   .bg { fill: #0d1117; }
@@ -371,6 +452,9 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
   .span-label { fill: #ffe8c2; }
   .handoff { stroke: #58a6ff; }
   .arrow-head { fill: #58a6ff; }
+  .race-line { stroke: #f85149; }
+  .race-label { fill: #f85149; }
+  .note { fill: #8b949e; }
 }
 `
 
@@ -384,6 +468,7 @@ h2 { font-size: 1.1rem; }
 .key { display: inline-block; width: 1.6rem; height: .8rem; margin-right: .4rem; vertical-align: middle; border-radius: 2px; }
 .key.alive { background: #b4e3c1; } .key.blocked { background: #f3c28b; } .key.stuck { background: #f2a7a7; }
 .key.handoff { height: 2px; background: #0969da; }
+.key.race { height: 0; border-top: 2px dashed #cf222e; border-radius: 0; }
 .races li { font-family: ui-monospace, monospace; font-size: .9rem; }
 .dropped { color: #9a6700; }
 @media (prefers-color-scheme: dark) {

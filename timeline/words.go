@@ -13,9 +13,25 @@ type words struct {
 	unknownVariable, aliveHint, stuck, waited string
 	handOff                                   string
 	legendAlive, legendBlocked, legendStuck   string
-	legendHandOff                             string
-	ops                                       map[string]string // Op -> "receive from %s"
-	sleep                                     string
+	legendHandOff, legendRace, raceMark       string
+	raceTip, raceAgain, fromLine              string
+	// ops are the words of the operations that are not code: "receive
+	// from %s" (the others are as the program writes them, codeOps).
+	ops map[string]string
+}
+
+// codeOps are the operations said as the program writes them, in every
+// language: "mu.Lock()"; the call itself for sleep and proc.
+var codeOps = map[string]string{
+	"select":  "select",
+	"lock":    "%s.Lock()",
+	"rlock":   "%s.RLock()",
+	"unlock":  "%s.Unlock()",
+	"runlock": "%s.RUnlock()",
+	"wait":    "%s.Wait()",
+	"cond":    "%s.Wait()",
+	"sleep":   "%s",
+	"proc":    "%s",
 }
 
 var english = words{
@@ -38,19 +54,15 @@ var english = words{
 	legendBlocked:   "blocked: waiting for another goroutine, a timer or a process",
 	legendStuck:     "still waiting when the program ended",
 	legendHandOff:   "a hand-off: one goroutine lets a waiting one go on",
+	legendRace:      "a data race, when the race detector reported it",
+	raceMark:        "race",
+	raceAgain:       "reported %d more times after this",
+	fromLine:        "line %d",
+	raceTip:         "a data race on %s: the race detector reported it at %s, just after the second access (see the race report for the goroutines and lines)",
 	ops: map[string]string{
 		"send":    "send on %s",
 		"receive": "receive from %s",
 		"range":   "range over %s",
-		"select":  "select",
-		"lock":    "%s.Lock()",
-		"rlock":   "%s.RLock()",
-		"unlock":  "%s.Unlock()",
-		"runlock": "%s.RUnlock()",
-		"wait":    "%s.Wait()",
-		"cond":    "%s.Wait()",
-		"sleep":   "%s",
-		"proc":    "%s",
 	},
 }
 
@@ -74,19 +86,15 @@ var chinese = words{
 	legendBlocked:   "阻塞：等待别的 goroutine、定时器或进程",
 	legendStuck:     "程序结束时仍在等待",
 	legendHandOff:   "交接：一个 goroutine 让正在等待的另一个继续",
+	legendRace:      "数据竞争：竞态检测器报告它的时刻",
+	raceMark:        "竞争",
+	raceAgain:       "此后又报告了 %d 次",
+	fromLine:        "第 %d 行启动",
+	raceTip:         "%s 上的数据竞争：竞态检测器在 %s 报告，紧接在第二次访问之后（哪些 goroutine、哪几行，见竞争报告）",
 	ops: map[string]string{
 		"send":    "向 %s 发送",
 		"receive": "从 %s 接收",
 		"range":   "遍历 %s",
-		"select":  "select",
-		"lock":    "%s.Lock()",
-		"rlock":   "%s.RLock()",
-		"unlock":  "%s.Unlock()",
-		"runlock": "%s.RUnlock()",
-		"wait":    "%s.Wait()",
-		"cond":    "%s.Wait()",
-		"sleep":   "%s",
-		"proc":    "%s",
 	},
 }
 
@@ -101,7 +109,9 @@ func wordsFor(lang string) words {
 func (w words) what(s runner.TraceSpan) string {
 	format, ok := w.ops[s.Op]
 	if !ok {
-		return s.Op
+		if format, ok = codeOps[s.Op]; !ok {
+			return s.Op
+		}
 	}
 	if s.Op == "select" {
 		return format

@@ -45,6 +45,7 @@ type raceReader struct {
 	partial []byte
 	block   []string
 	in      bool
+	at      int64 // when the report being read began, in a traced run
 	// find names the program's memory at an address: the variables as
 	// they are when the report comes back (child.findVariable).
 	find func(addr uintptr) *region
@@ -130,10 +131,15 @@ func (rr *raceReader) line(line string) {
 	switch {
 	case !rr.in && line == "==================":
 		rr.in, rr.block = true, rr.block[:0]
+		if rr.c.trace != nil {
+			rr.at = rr.c.trace.sinceStart()
+		}
 	case rr.in && line == "==================":
 		rr.in = false
 		if len(rr.block) > 0 && rr.block[0] == "WARNING: DATA RACE" {
-			rr.c.report.Send(wire.Report{Kind: wire.KindRace, Race: rr.c.explainRace(rr.block, rr.find)})
+			race := rr.c.explainRace(rr.block, rr.find)
+			rr.c.trace.race(rr.at, race)
+			rr.c.report.Send(wire.Report{Kind: wire.KindRace, Race: race})
 		}
 	case rr.in:
 		rr.block = append(rr.block, line)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -39,6 +40,71 @@ type tracer struct {
 	c     *child
 	t0    time.Time
 	total atomic.Int64 // operations begun, kept or not
+	// races are the race reports in time, which the race reader (the
+	// engine's own goroutine) adds and the report reads: only in
+	// //go:norace functions, under a lock the race detector does not see,
+	// as for the goroutines' records.
+	racesMu sync.Mutex
+	races   [maxTraceRaces]timedRace
+	nRaces  int
+}
+
+// maxTraceRaces bounds the races a trace places in time.
+const maxTraceRaces = 100
+
+// A timedRace is a race report in time. Which goroutines raced is the
+// race detector's to say, in numbers of its own (its count of the threads
+// it was told of), which no goroutine can learn of itself: the race is
+// placed in time, not on lanes.
+type timedRace struct {
+	at       int64
+	variable string
+}
+
+// race records a race the race detector began to report at at.
+func (t *tracer) race(at int64, r *wire.Race) {
+	if t == nil || r == nil {
+		return
+	}
+	tr := timedRace{at: at, variable: r.Variable}
+	raceDisable()
+	t.racesMu.Lock()
+	t.addRace(tr)
+	t.racesMu.Unlock()
+	raceEnable()
+}
+
+//go:norace
+func (t *tracer) addRace(r timedRace) {
+	if t.nRaces < len(t.races) {
+		t.races[t.nRaces] = r
+		t.nRaces++
+	}
+}
+
+// readRaces copies the races recorded so far, into memory of the caller's.
+//
+//go:norace
+func (t *tracer) readRaces() []wire.TraceRace {
+	out := make([]wire.TraceRace, t.nRaces)
+	for i := 0; i < t.nRaces; i++ {
+		r := t.races[i]
+		name := make([]byte, len(r.variable))
+		for j := 0; j < len(r.variable); j++ {
+			name[j] = r.variable[j]
+		}
+		out[i] = wire.TraceRace{At: r.at, Variable: string(name)}
+	}
+	return out
+}
+
+// sinceStart is now for the race reader, which started before main set
+// t0, with no edge between the two the race detector sees.
+//
+//go:norace
+func (t *tracer) sinceStart() int64 {
+	t0 := t.t0
+	return int64(time.Since(t0))
 }
 
 // A gtrace is one goroutine's record.
@@ -201,6 +267,14 @@ func (t *tracer) report(mainReturned bool) *wire.Trace {
 	}
 	sort.Slice(out.Goroutines, func(i, j int) bool { return out.Goroutines[i].Start < out.Goroutines[j].Start })
 	sort.SliceStable(out.Ops, func(i, j int) bool { return out.Ops[i].Start < out.Ops[j].Start })
+	raceDisable()
+	t.racesMu.Lock()
+	out.Races = t.readRaces()
+	t.racesMu.Unlock()
+	raceEnable()
+	if len(out.Races) == 0 {
+		out.Races = nil
+	}
 	return out
 }
 

@@ -437,6 +437,15 @@ type Trace struct {
 	Dropped int `json:"dropped,omitempty"`
 	// End is when the trace was taken: when the program ended.
 	End int64 `json:"end"`
+	// Races are the races the race detector reported, when it did.
+	Races []TraceRace `json:"races,omitempty"`
+}
+
+// A TraceRace is a race report in time: At is when the race detector
+// began writing it, Variable what was raced on.
+type TraceRace struct {
+	At       int64  `json:"at"`
+	Variable string `json:"variable,omitempty"`
 }
 
 // A TraceGoroutine is one goroutine of the program. Its number is the one
