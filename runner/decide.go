@@ -1,7 +1,9 @@
 package runner
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -25,6 +27,7 @@ func (r *run) result(waitErr error) *Result {
 		Truncated: r.truncated,
 		Trace:     r.trace,
 	}
+	r.addProcessTraces(res.Trace)
 	res.Timing.Start = r.ready
 	res.Timing.Compile = r.compiled
 	res.Timing.Total = time.Since(r.start)
@@ -325,4 +328,23 @@ func lastOf(s []string) string {
 		return ""
 	}
 	return s[len(s)-1]
+}
+
+// addProcessTraces puts the timelines of the processes the program started
+// beside its own, in its clock, oldest first.
+func (r *run) addProcessTraces(t *Trace) {
+	if t == nil {
+		return
+	}
+	r.kids.mu.Lock()
+	defer r.kids.mu.Unlock()
+	for _, k := range r.kids.all {
+		if k.trace == nil {
+			continue
+		}
+		kt := traceOf(k.trace)
+		kt.shift(float64(k.trace.Start-r.traceStart) / 1e6)
+		t.Processes = append(t.Processes, TraceProcess{Pid: k.pid, Target: k.target, Trace: kt})
+	}
+	slices.SortFunc(t.Processes, func(a, b TraceProcess) int { return cmp.Compare(a.Trace.Start(), b.Trace.Start()) })
 }

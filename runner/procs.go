@@ -34,6 +34,8 @@ type kid struct {
 	cpu       time.Duration // once ended
 	runtime   runtimeLog    // what its runtime said on its fd 2
 	slot      int           // in the run's goroutine count, or -1
+	target    string        // the function it runs
+	trace     *wire.Trace   // its timeline, when asked for and it ended by itself
 }
 
 // kids are the run's children started for workbook/proc.
@@ -165,7 +167,7 @@ func (r *run) startKid(parent *proc, m wire.Control, files []*os.File) (*kid, wi
 		json.NewEncoder(kp.request).Encode(req)
 		kp.request.Close()
 	}()
-	k := &kid{proc: kp, parent: parent, pid: kp.cmd.Process.Pid, announced: make(chan struct{}), slot: slot}
+	k := &kid{proc: kp, parent: parent, pid: kp.cmd.Process.Pid, announced: make(chan struct{}), slot: slot, target: m.Entry.Target}
 	r.kids.mu.Lock()
 	if r.kids.all == nil {
 		r.kids.all = map[int]*kid{}
@@ -262,6 +264,10 @@ func (r *run) readKidReports(k *kid) {
 			}
 		case wire.KindInternal:
 			r.emit(Event{Kind: KindStderr, Data: fmt.Sprintf("process %d: the sandbox failed: %s\n", k.pid, rep.Message)})
+		case wire.KindTrace:
+			r.kids.mu.Lock()
+			k.trace = rep.Trace
+			r.kids.mu.Unlock()
 		}
 	}
 }

@@ -51,6 +51,7 @@ type run struct {
 	// not tell (decide.go).
 	unexplained []Race
 	trace       *Trace // the timeline, when asked for
+	traceStart  int64  // when its main began, Unix nanoseconds
 	tests       []TestResult
 	running     []string // tests started and not finished, innermost last
 
@@ -267,7 +268,7 @@ func (r *run) readReports(f *os.File) {
 			if rep.Trace != nil {
 				tr := traceOf(rep.Trace)
 				r.mu.Lock()
-				r.trace = tr
+				r.trace, r.traceStart = tr, rep.Trace.Start
 				r.mu.Unlock()
 			}
 		case wire.KindTestRun:

@@ -32,6 +32,51 @@ type Trace struct {
 	// each at the moment it began its report: just after the second of
 	// the two accesses.
 	Races []TraceRace `json:"races,omitempty"`
+	// Processes are the processes the program started with workbook/proc
+	// that ended by themselves, each with its own timeline, in the same
+	// clock (milliseconds since the first process's main began). Their
+	// goroutines are numbered in their own process: each has a main.
+	Processes []TraceProcess `json:"processes,omitempty"`
+}
+
+// A TraceProcess is one process of a run and its timeline.
+type TraceProcess struct {
+	Pid int `json:"pid"`
+	// Target is the function it runs, as proc.New named it.
+	Target string `json:"target"`
+	Trace  *Trace `json:"trace"`
+}
+
+// Start is when the first goroutine of t began.
+func (t *Trace) Start() float64 {
+	if len(t.Goroutines) == 0 {
+		return t.End
+	}
+	return t.Goroutines[0].Start
+}
+
+// shift moves every time of t by ms.
+func (t *Trace) shift(ms float64) {
+	at := func(v *float64) {
+		if *v >= 0 {
+			*v += ms
+		}
+	}
+	at(&t.End)
+	for i := range t.Goroutines {
+		at(&t.Goroutines[i].Start)
+		at(&t.Goroutines[i].End)
+	}
+	for i := range t.Spans {
+		at(&t.Spans[i].Start)
+		at(&t.Spans[i].End)
+	}
+	for i := range t.HandOffs {
+		at(&t.HandOffs[i].At)
+	}
+	for i := range t.Races {
+		at(&t.Races[i].At)
+	}
 }
 
 // A TraceRace is a data race in time: the race detector reported one on

@@ -242,3 +242,25 @@ func TestTraceRace(t *testing.T) {
 		t.Errorf("the race is at %.2f ms; want after the 20 ms sleep, before the end (%.2f ms)", r.At, tr.End)
 	}
 }
+
+// TestTraceProcesses: the processes a program starts have timelines of
+// their own, in the run's clock, inside the main process's life.
+func TestTraceProcesses(t *testing.T) {
+	_, tr := traceOf(t, "procs.go")
+	if len(tr.Processes) != 2 {
+		t.Fatalf("%d processes in the trace; want 2", len(tr.Processes))
+	}
+	for _, p := range tr.Processes {
+		if p.Target != "worker" || p.Pid == 0 || p.Trace.Goroutines[0].Func != "main.worker" {
+			t.Errorf("process %d runs %q; want worker", p.Pid, p.Target)
+		}
+		if p.Trace.Start() < 0 || p.Trace.End > tr.End {
+			t.Errorf("process %d lives from %.2f to %.2f ms; want inside main's 0 to %.2f", p.Pid, p.Trace.Start(), p.Trace.End, tr.End)
+		}
+		got := ops(p.Trace, 1)
+		want := []string{"proc jobs.Get(&n):12", "sleep time.Sleep(20 * time.Millisecond):13"}
+		if len(got) < 2 || !slices.Equal(got[:2], want) {
+			t.Errorf("process %d did %q; want to begin with %q", p.Pid, got, want)
+		}
+	}
+}

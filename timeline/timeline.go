@@ -56,7 +56,8 @@ type picture struct {
 	opts   Options
 	w      words
 	end    float64 // ms at the right edge
-	lanes  map[int]int
+	groups []*group
+	rows   int // lanes, and the headings of processes
 	height int
 	// labelWidth holds the lanes' labels, plotWidth the time.
 	labelWidth, plotWidth int
@@ -65,24 +66,30 @@ type picture struct {
 }
 
 func newPicture(t *runner.Trace, opts Options) *picture {
-	p := &picture{t: t, opts: opts, w: wordsFor(opts.Lang), lanes: map[int]int{}}
+	p := &picture{t: t, opts: opts, w: wordsFor(opts.Lang)}
 	p.labelWidth, p.plotWidth = geometry(opts.Width)
-	p.end = t.End
-	for _, s := range t.Spans {
-		p.end = math.Max(p.end, s.End)
+	p.addGroup(t, "", 0)
+	for _, proc := range t.Processes {
+		p.addGroup(proc.Trace, fmt.Sprintf(p.w.process, proc.Pid, proc.Target), proc.Pid)
 	}
 	if p.end <= 0 {
 		p.end = 1
 	}
-	for i, g := range t.Goroutines {
-		p.lanes[g.ID] = i
-	}
-	p.height = top + len(t.Goroutines)*laneHeight + bottom
+	p.height = top + p.rows*laneHeight + bottom
 	if opts.Deadlock {
 		p.note = p.w.deadlock
 		p.height += 20
 	}
 	return p
+}
+
+// A group is the lanes of one process: the program's first, then each
+// process it started with workbook/proc, under a heading of its own.
+type group struct {
+	t       *runner.Trace
+	heading string // "" for the first process
+	pid     int
+	lanes   map[int]int // goroutine -> row
 }
 
 // geometry divides a picture width pixels wide (0: the default) between
@@ -95,6 +102,24 @@ func geometry(width int) (label, plot int) {
 	return label, width - label - rightPad
 }
 
+// addGroup gives the goroutines of t their lanes, under a heading when
+// there is one.
+func (p *picture) addGroup(t *runner.Trace, heading string, pid int) {
+	g := &group{t: t, heading: heading, pid: pid, lanes: map[int]int{}}
+	if heading != "" {
+		p.rows++
+	}
+	for _, gr := range t.Goroutines {
+		g.lanes[gr.ID] = p.rows
+		p.rows++
+	}
+	p.end = math.Max(p.end, t.End)
+	for _, s := range t.Spans {
+		p.end = math.Max(p.end, s.End)
+	}
+	p.groups = append(p.groups, g)
+}
+
 // x is where time ms is drawn.
 func (p *picture) x(ms float64) float64 {
 	if ms < 0 {
@@ -103,7 +128,7 @@ func (p *picture) x(ms float64) float64 {
 	return float64(p.labelWidth) + ms/p.end*float64(p.plotWidth)
 }
 
-func (p *picture) laneY(g int) float64 { return float64(top + p.lanes[g]*laneHeight) }
+func (p *picture) laneY(gr *group, g int) float64 { return float64(top + gr.lanes[g]*laneHeight) }
 
 // SVG writes the picture alone, as a standalone SVG document.
 func SVG(out io.Writer, t *runner.Trace, opts Options) error {
@@ -148,13 +173,17 @@ func HTML(out io.Writer, t *runner.Trace, opts Options) error {
 
 // summary says in a sentence what the picture shows.
 func (p *picture) summary() string {
-	blocked, handOffs := 0, len(p.t.HandOffs)
-	for _, s := range p.t.Spans {
-		if s.Blocked {
-			blocked++
+	goroutines, blocked, handOffs := 0, 0, 0
+	for _, gr := range p.groups {
+		goroutines += len(gr.t.Goroutines)
+		handOffs += len(gr.t.HandOffs)
+		for _, s := range gr.t.Spans {
+			if s.Blocked {
+				blocked++
+			}
 		}
 	}
-	s := fmt.Sprintf(p.w.summary, len(p.t.Goroutines), formatMS(p.t.End), blocked, handOffs)
+	s := fmt.Sprintf(p.w.summary, goroutines, formatMS(p.t.End), blocked, handOffs)
 	if p.opts.Deadlock {
 		s += " " + p.w.deadlock
 	}
@@ -187,11 +216,18 @@ func (p *picture) svg(b *strings.Builder, standalone bool) {
 	}
 	b.WriteString(markerDefs)
 	p.axis(b)
-	for _, g := range p.t.Goroutines {
-		p.lane(b, g)
-	}
-	for _, h := range p.t.HandOffs {
-		p.handOff(b, h)
+	for _, gr := range p.groups {
+		if gr.heading != "" {
+			y := float64(top + (gr.lanes[gr.t.Goroutines[0].ID]-1)*laneHeight)
+			fmt.Fprintf(b, `<line x1="8" y1="%.1f" x2="%d" y2="%.1f" class="process-rule"/><text x="8" y="%.1f" class="process-label" data-pid="%d">%s</text>`+"\n",
+				y+6, p.labelWidth+p.plotWidth, y+6, y+laneHeight-8, gr.pid, html.EscapeString(gr.heading))
+		}
+		for _, g := range gr.t.Goroutines {
+			p.lane(b, gr, g)
+		}
+		for _, h := range gr.t.HandOffs {
+			p.handOff(b, gr, h)
+		}
 	}
 	for _, r := range p.firstRaces() {
 		p.race(b, r)
@@ -216,8 +252,8 @@ func (p *picture) axis(b *strings.Builder) {
 }
 
 // lane draws one goroutine: its label, its life, and its waits.
-func (p *picture) lane(b *strings.Builder, g runner.TraceGoroutine) {
-	y := p.laneY(g.ID)
+func (p *picture) lane(b *strings.Builder, gr *group, g runner.TraceGoroutine) {
+	y := p.laneY(gr, g.ID)
 	mid := y + laneHeight/2
 	label := fmt.Sprintf("%s %d", p.w.goroutine, g.ID)
 	switch {
@@ -235,12 +271,16 @@ func (p *picture) lane(b *strings.Builder, g runner.TraceGoroutine) {
 			created += fmt.Sprintf(p.w.by, g.Parent)
 		}
 	}
-	fmt.Fprintf(b, `<g class="lane" data-g="%d">`+"\n", g.ID)
+	if gr.pid != 0 {
+		fmt.Fprintf(b, `<g class="lane" data-g="%d" data-pid="%d">`+"\n", g.ID, gr.pid)
+	} else {
+		fmt.Fprintf(b, `<g class="lane" data-g="%d">`+"\n", g.ID)
+	}
 	fmt.Fprintf(b, `<text x="8" y="%.1f" class="lane-label"><title>%s</title>%s</text>`+"\n", mid+4, html.EscapeString(label+"\n"+created), html.EscapeString(clip(label, (p.labelWidth-12)/7)))
 	from, to := p.x(g.Start), p.x(g.End)
 	fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%d" class="alive"><title>%s</title></rect>`+"\n",
 		from, mid-barHeight/2, math.Max(to-from, 1), barHeight, html.EscapeString(label+"\n"+p.w.aliveHint))
-	for i, s := range p.t.Spans {
+	for i, s := range gr.t.Spans {
 		if s.G != g.ID || !s.Blocked {
 			continue
 		}
@@ -295,16 +335,16 @@ func (p *picture) where(s runner.TraceSpan) string {
 // handOff draws an arrow from the goroutine that acted to the one it let go
 // on: from when the first began its operation to when the second's wait
 // ended.
-func (p *picture) handOff(b *strings.Builder, h runner.HandOff) {
-	if _, ok := p.lanes[h.From]; !ok {
+func (p *picture) handOff(b *strings.Builder, gr *group, h runner.HandOff) {
+	if _, ok := gr.lanes[h.From]; !ok {
 		return
 	}
-	if _, ok := p.lanes[h.To]; !ok {
+	if _, ok := gr.lanes[h.To]; !ok {
 		return
 	}
-	from := p.t.Spans[h.FromSpan]
+	from := gr.t.Spans[h.FromSpan]
 	x1, x2 := p.x(from.Start), p.x(h.At)
-	y1, y2 := p.laneY(h.From)+laneHeight/2, p.laneY(h.To)+laneHeight/2
+	y1, y2 := p.laneY(gr, h.From)+laneHeight/2, p.laneY(gr, h.To)+laneHeight/2
 	if y1 < y2 {
 		y1, y2 = y1+barHeight/2, y2-barHeight/2
 	} else {
@@ -316,7 +356,7 @@ func (p *picture) handOff(b *strings.Builder, h runner.HandOff) {
 }
 
 // lanesBottom is where the lanes end.
-func (p *picture) lanesBottom() int { return top + len(p.t.Goroutines)*laneHeight }
+func (p *picture) lanesBottom() int { return top + p.rows*laneHeight }
 
 // A markedRace is the first report of races on one variable, and how
 // many there were.
@@ -331,7 +371,11 @@ type markedRace struct {
 func (p *picture) firstRaces() []markedRace {
 	var out []markedRace
 	index := map[string]int{}
-	for _, r := range p.t.Races {
+	var races []runner.TraceRace
+	for _, gr := range p.groups {
+		races = append(races, gr.t.Races...)
+	}
+	for _, r := range races {
 		if i, ok := index[r.Variable]; ok {
 			out[i].reports++
 			continue
@@ -440,6 +484,8 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
 .race-line { stroke: #cf222e; stroke-width: 2; stroke-dasharray: 5 3; }
 .race-label { font-size: 11px; font-weight: bold; fill: #cf222e; }
 .note { font-size: 12px; fill: #57606a; }
+.process-rule { stroke: #d0d7de; }
+.process-label { font-weight: bold; }
 .span:hover rect, .alive:hover { stroke: #0969da; stroke-width: 2; }
 @media (prefers-color-scheme: dark) {
   .bg { fill: #0d1117; }
@@ -455,6 +501,7 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
   .race-line { stroke: #f85149; }
   .race-label { fill: #f85149; }
   .note { fill: #8b949e; }
+  .process-rule { stroke: #30363d; }
 }
 `
 

@@ -177,3 +177,45 @@ func TestNiceStep(t *testing.T) {
 		}
 	}
 }
+
+// TestProcessesAndRaces: a process the program started has its lanes under
+// a heading, with its own goroutine numbers; a race is marked once per
+// variable, at its first report, however often it was reported.
+func TestProcessesAndRaces(t *testing.T) {
+	tr := *pingPong
+	worker := &runner.Trace{
+		Goroutines: []runner.TraceGoroutine{{ID: 1, Func: "main.worker", Start: 0.5, End: 1.5}},
+		Spans:      []runner.TraceSpan{{G: 1, Op: "proc", What: "jobs.Get(&n)", File: "main.go", Line: 12, Start: 0.6, End: 1.0, Blocked: true}},
+		End:        1.5,
+	}
+	tr.Processes = []runner.TraceProcess{{Pid: 4242, Target: "worker", Trace: worker}}
+	tr.Races = []runner.TraceRace{{At: 0.9, Variable: "count"}, {At: 1.0, Variable: "count"}, {At: 1.1, Variable: "total"}}
+	for _, c := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{"process 4242 · worker", "race count", "race total", "reported 1 more times after this"}},
+		{"zh", []string{"进程 4242 · worker", "竞争 count", "此后又报告了 1 次"}},
+	} {
+		var b strings.Builder
+		if err := SVG(&b, &tr, Options{Lang: c.lang, Width: 760}); err != nil {
+			t.Fatal(err)
+		}
+		svg := b.String()
+		wellFormed(t, svg)
+		for _, w := range c.want {
+			if !strings.Contains(svg, w) {
+				t.Errorf("%s: the picture lacks %q", c.lang, w)
+			}
+		}
+		if n := strings.Count(svg, `class="race"`); n != 2 {
+			t.Errorf("%s: %d races marked; want 2, the first on each variable", c.lang, n)
+		}
+		if n := strings.Count(svg, `data-pid="4242"`); n != 2 {
+			t.Errorf("%s: %d elements of process 4242 (heading, lane); want 2", c.lang, n)
+		}
+		if !strings.Contains(svg, `width="760"`) {
+			t.Errorf("%s: the picture is not 760 pixels wide", c.lang)
+		}
+	}
+}

@@ -14,7 +14,7 @@ type words struct {
 	handOff                                   string
 	legendAlive, legendBlocked, legendStuck   string
 	legendHandOff, legendRace, raceMark       string
-	raceTip, raceAgain, fromLine              string
+	raceTip, raceAgain, fromLine, process     string
 	// ops are the words of the operations that are not code: "receive
 	// from %s" (the others are as the program writes them, codeOps).
 	ops map[string]string
@@ -58,6 +58,7 @@ var english = words{
 	raceMark:        "race",
 	raceAgain:       "reported %d more times after this",
 	fromLine:        "line %d",
+	process:         "process %d · %s",
 	raceTip:         "a data race on %s: the race detector reported it at %s, just after the second access (see the race report for the goroutines and lines)",
 	ops: map[string]string{
 		"send":    "send on %s",
@@ -90,6 +91,7 @@ var chinese = words{
 	raceMark:        "竞争",
 	raceAgain:       "此后又报告了 %d 次",
 	fromLine:        "第 %d 行启动",
+	process:         "进程 %d · %s",
 	raceTip:         "%s 上的数据竞争：竞态检测器在 %s 报告，紧接在第二次访问之后（哪些 goroutine、哪几行，见竞争报告）",
 	ops: map[string]string{
 		"send":    "向 %s 发送",

@@ -149,6 +149,10 @@ func (t *tracer) goStart(g *gstate) {
 	tr := &gtrace{g: wire.TraceGoroutine{ID: g.id, Start: t.now(), End: -1}, sites: map[token.Pos]*traceSite{}}
 	if main := t.c.monitor.mainID(); g.id == main {
 		tr.mainGorout, tr.g.Func = true, "main.main"
+		if e := t.c.req.Entry; e != nil {
+			// A process proc started runs its target on that goroutine.
+			tr.g.Func = "main." + e.Target
+		}
 	} else if t.c.interp != nil {
 		tr.g.Created, tr.g.Parent = t.c.creation(*g, main)
 	}
@@ -235,7 +239,7 @@ func (t *tracer) site(tr *gtrace, pos token.Pos) *traceSite {
 func (t *tracer) report(mainReturned bool) *wire.Trace {
 	now := t.now()
 	main := t.c.monitor.mainID()
-	out := &wire.Trace{End: now}
+	out := &wire.Trace{End: now, Start: t.t0.UnixNano()}
 	for _, tr := range traces() {
 		raceDisable()
 		n := int(tr.count.Load())

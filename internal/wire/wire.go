@@ -437,6 +437,9 @@ type Trace struct {
 	Dropped int `json:"dropped,omitempty"`
 	// End is when the trace was taken: when the program ended.
 	End int64 `json:"end"`
+	// Start is when main (or a process's target) began, in Unix
+	// nanoseconds: the clock that puts the processes of a run side by side.
+	Start int64 `json:"start"`
 	// Races are the races the race detector reported, when it did.
 	Races []TraceRace `json:"races,omitempty"`
 }
