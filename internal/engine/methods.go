@@ -63,12 +63,13 @@ var marshaled = []reflect.Type{reflect.TypeFor[json.Marshaler](), reflect.TypeFo
 // printed are the interfaces fmt looks for on what it prints.
 var printed = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
 
-// withMethodLookups adds to exports the "MapTypes" entry yaegi reads: for
+// WithMethodLookups adds to exports the "MapTypes" entry yaegi reads: for
 // each function of methodLookups that exports holds, the interfaces to
 // wrap its arguments in; and "MethodMapTypes", the same for
 // methodLookupsOf. It is applied to the overrides too, whose functions
-// are other values.
-func withMethodLookups(exports interp.Exports) {
+// are other values, and, by internal/upstream, to the symbols yaegi's
+// own test programs run with.
+func WithMethodLookups(exports interp.Exports) {
 	m := map[reflect.Value][]reflect.Type{}
 	for _, l := range methodLookups {
 		syms, ok := exports[l.key]

@@ -87,7 +87,7 @@ func (c *child) symbols() interp.Exports {
 		}
 		exports[key] = build()
 	}
-	withMethodLookups(exports)
+	WithMethodLookups(exports)
 	return exports
 }
 
@@ -145,7 +145,7 @@ func (c *child) useOverrides(i *interp.Interpreter, have interp.Exports) error {
 		}
 		over[key] = syms
 	}
-	withMethodLookups(over)
+	WithMethodLookups(over)
 	return i.Use(over)
 }
 

@@ -2,17 +2,16 @@ package upstream
 
 import (
 	"bytes"
-	"encoding"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"reflect"
 	"sync"
 	"testing"
 
 	"github.com/traefik/yaegi/interp"
 
+	"workbook/internal/engine"
 	"workbook/internal/stdlib"
 )
 
@@ -84,52 +83,15 @@ func evalPath(path string, stdout, stderr io.Writer) (res result) {
 }
 
 // symbols returns every symbol table of internal/stdlib, with the method
-// lookups of fmt, log and encoding/json.
+// method lookups of the engine (fmt, log, encoding/json…).
 func symbols() interp.Exports {
 	exports := interp.Exports{}
 	for key, build := range stdlib.Lazy {
 		exports[key] = build()
 	}
-	mapTypes := map[reflect.Value][]reflect.Type{}
-	for _, l := range methodLookups {
-		for _, name := range l.names {
-			if v, ok := exports[l.key][name]; ok {
-				mapTypes[v] = l.ifaces
-			}
-		}
-	}
-	exports["."] = map[string]reflect.Value{"MapTypes": reflect.ValueOf(mapTypes)}
+	engine.WithMethodLookups(exports)
 	return exports
 }
-
-// methodLookups are the library functions that look for methods on their
-// arguments, and the interfaces they look for: the interpreter wraps values
-// of the program's types in those interfaces. This is the part of
-// methodLookups of internal/engine/methods.go (which the engine does not
-// export) that upstream's stdlib/maptypes.go has too.
-var methodLookups = []struct {
-	key    string // the package's symbol key
-	names  []string
-	ifaces []reflect.Type
-}{
-	{"fmt/fmt", []string{
-		"Append", "Appendf", "Appendln", "Errorf", "Fprint", "Fprintf", "Fprintln",
-		"Print", "Printf", "Println", "Sprint", "Sprintf", "Sprintln",
-	}, printed},
-	{"log/log", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Print", "Printf", "Println"}, printed},
-	{"fmt/fmt", []string{"Fscan", "Fscanf", "Fscanln", "Scan", "Scanf", "Scanln", "Sscan", "Sscanf", "Sscanln"}, []reflect.Type{
-		reflect.TypeFor[fmt.Scanner](),
-	}},
-	{"encoding/json/json", []string{"Marshal", "MarshalIndent"}, []reflect.Type{
-		reflect.TypeFor[json.Marshaler](), reflect.TypeFor[encoding.TextMarshaler](),
-	}},
-	{"encoding/json/json", []string{"Unmarshal"}, []reflect.Type{
-		reflect.TypeFor[json.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler](),
-	}},
-}
-
-// printed are the interfaces fmt looks for on what it prints.
-var printed = []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
 
 // syncBuffer is a bytes.Buffer the program's goroutines may write to at
 // once.
