@@ -2,14 +2,18 @@ package main
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
 	"workbook/exercises"
+	"workbook/lessons"
 	"workbook/runner"
 )
 
@@ -195,4 +199,70 @@ func BenchmarkCheck(b *testing.B) {
 		defer func() { pause = 0 }()
 		medianOf(b, run)
 	})
+}
+
+// BenchmarkTraceCost measures what the timeline costs: every runnable
+// snippet of the English lessons is run with and without the trace, the
+// two one after the other so that both meet the same machine, and the
+// ratio of their medians is taken. It reports the largest ratio
+// (max-ratio, the goal is at most 2), the median of the ratios, and the
+// snippet with the largest. Snippets that end at a limit are left out: a
+// limit ends them, not their work.
+//
+//	go test -run '^$' -bench TraceCost -benchtime 5x . [-args -snippets goroutines.md]
+func BenchmarkTraceCost(b *testing.B) {
+	book, err := lessons.Load(lessons.Files)
+	if err != nil {
+		b.Fatal(err)
+	}
+	type result struct {
+		where string
+		ratio float64
+	}
+	var results []result
+	pool := runner.NewPool(1)
+	defer pool.Close()
+	for _, l := range book.Lessons("en") {
+		for _, s := range l.Snippets {
+			where := fmt.Sprintf("%s:%d", l.Path(), s.Line)
+			if !s.Run || s.Want == string(runner.Limited) || !strings.Contains(where, *snippets) {
+				continue
+			}
+			prog := runner.Program{Files: []runner.File{{Name: "main.go", Src: []byte(s.Code)}}}
+			run := func(trace bool) time.Duration {
+				start := time.Now()
+				_, err := pool.Run(context.Background(), prog, runner.Options{Race: s.Race, Trace: trace})
+				if err != nil {
+					b.Fatalf("%s:%d: %v", l.Path(), s.Line, err)
+				}
+				return time.Since(start)
+			}
+			run(true) // warm caches
+			var plain, traced []time.Duration
+			for i := 0; i < b.N; i++ {
+				plain = append(plain, run(false))
+				traced = append(traced, run(true))
+			}
+			results = append(results, result{where, float64(median(traced)) / float64(median(plain))})
+		}
+	}
+	sort.Slice(results, func(i, j int) bool { return results[i].ratio < results[j].ratio })
+	worst := results[len(results)-1]
+	b.ReportMetric(worst.ratio, "max-ratio")
+	b.ReportMetric(results[len(results)/2].ratio, "median-ratio")
+	b.ReportMetric(float64(len(results)), "snippets")
+	b.Logf("largest: %s, %.2f×", worst.where, worst.ratio)
+	for _, r := range results[max(0, len(results)-5):] {
+		b.Logf("  %s %.2f×", r.where, r.ratio)
+	}
+}
+
+// snippets picks the snippets BenchmarkTraceCost runs: those whose
+// "lesson:line" has it.
+var snippets = flag.String("snippets", "", "BenchmarkTraceCost: only the snippets whose lesson:line contains this")
+
+// median is the middle of d, which it sorts.
+func median(d []time.Duration) time.Duration {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	return d[len(d)/2]
 }

@@ -1,7 +1,7 @@
 package runner
 
 import (
-	"slices"
+	"fmt"
 	"sort"
 
 	"workbook/internal/wire"
@@ -24,7 +24,7 @@ type Trace struct {
 	// Unlock that let a blocked Lock through.
 	HandOffs []HandOff `json:"handOffs,omitempty"`
 	// Dropped counts the operations left out: a trace keeps at most
-	// 20,000.
+	// 5,000.
 	Dropped int `json:"dropped,omitempty"`
 	// End is when the program ended.
 	End float64 `json:"end"`
@@ -189,34 +189,61 @@ func handOffs(spans []TraceSpan) []HandOff {
 		"send": {"receive", "range"},
 		"lock": {"unlock"}, "rlock": {"unlock"},
 	}
+	// The candidates for a span are the operations of the kinds that pair
+	// with it, on the same channel or mutex: indexed by both, each list
+	// in the order the operations began, a program of ten thousand
+	// goroutines waiting on one channel is paired in linear time.
+	type key struct {
+		op, on string
+	}
+	on := func(s TraceSpan) string {
+		switch s.Op {
+		case "lock", "rlock", "unlock":
+			return fmt.Sprintf("m %s %d", s.What, s.Made)
+		}
+		if s.Chan == 0 {
+			return ""
+		}
+		return fmt.Sprintf("c %d", s.Chan)
+	}
+	byKey := map[key][]int{}
 	order := make([]int, len(spans))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return spans[order[a]].Start < spans[order[b]].Start })
+	for _, i := range order {
+		if o := on(spans[i]); o != "" {
+			k := key{spans[i].Op, o}
+			byKey[k] = append(byKey[k], i)
+		}
+	}
 	used := map[int]bool{}
 	var out []HandOff
 	for _, i := range order {
 		s := spans[i]
 		kinds := partner[s.Op]
-		if used[i] || !s.Blocked || s.End < 0 || kinds == nil {
+		o := on(s)
+		if used[i] || !s.Blocked || s.End < 0 || kinds == nil || o == "" {
 			continue
 		}
 		best := -1
-		for _, j := range order {
-			o := spans[j]
-			if j == i || used[j] || o.G == s.G || !slices.Contains(kinds, o.Op) || o.Start < s.Start || o.Start > s.End {
-				continue
-			}
-			if s.Op == "lock" || s.Op == "rlock" {
-				if o.What != s.What || o.Made != s.Made {
+		for _, kind := range kinds {
+			cands := byKey[key{kind, o}]
+			first := sort.Search(len(cands), func(n int) bool { return spans[cands[n]].Start >= s.Start })
+			for _, j := range cands[first:] {
+				c := spans[j]
+				if c.Start > s.End {
+					break
+				}
+				if used[j] || c.G == s.G {
 					continue
 				}
-			} else if s.Chan == 0 || o.Chan != s.Chan {
-				continue
+				if best < 0 || c.Start < spans[best].Start {
+					best = j
+				}
+				break
 			}
-			best = j
-			break
 		}
 		if best >= 0 {
 			used[i], used[best] = true, true

@@ -34,12 +34,21 @@ import (
 // maxTraceOps bounds a trace: a program that loops over a channel for a
 // second would otherwise send millions. Past it, operations are counted,
 // not kept; goroutines are always kept.
-const maxTraceOps = 20000
+const maxTraceOps = 5000
 
 type tracer struct {
-	c     *child
-	t0    time.Time
-	total atomic.Int64 // operations begun, kept or not
+	c  *child
+	t0 time.Time
+	// total counts the operations begun, kept or not, by every goroutine:
+	// in //go:norace code, without synchronisation, which the race
+	// detector would take for the program's (an atomic counter ordered
+	// each goroutine's operations after the others', and hid races). A
+	// count lost between two goroutines only moves the bound a little.
+	total int64
+	// files are the program's files as the interpreter numbers its
+	// positions, copied before the program starts: looking a position up
+	// in the interpreter's file set synchronises the goroutines that do.
+	files []traceFile
 	// races are the race reports in time, which the race reader (the
 	// engine's own goroutine) adds and the report reads: only in
 	// //go:norace functions, under a lock the race detector does not see,
@@ -117,6 +126,12 @@ type gtrace struct {
 	open       []openOp
 	sites      map[token.Pos]*traceSite // nil: not an operation that may block
 	mainGorout bool
+	// created and parent are where and by whom it was started (gstate),
+	// told as a frame only in the report: naming the function of a
+	// position is slow, and a program may start ten thousand goroutines
+	// from one go statement.
+	created int64
+	parent  int
 }
 
 // A traceSite is an operation that may block, and its file.
@@ -132,11 +147,48 @@ type openOp struct {
 
 func newTracer(c *child) *tracer { return &tracer{c: c} }
 
+// A traceFile is one file of the interpreter's file set.
+type traceFile struct {
+	name       string
+	base, size int
+	lines      []int // the offset of each line
+}
+
 // begin starts the clock: main is about to run.
 func (t *tracer) begin() {
-	if t != nil {
-		t.t0 = time.Now()
+	if t == nil {
+		return
 	}
+	if t.c.interp != nil {
+		t.c.interp.FileSet().Iterate(func(f *token.File) bool {
+			t.files = append(t.files, traceFile{f.Name(), f.Base(), f.Size(), f.Lines()})
+			return true
+		})
+	}
+	t.t0 = time.Now()
+}
+
+// position is the file, line and column of pos, from t.files.
+func (t *tracer) position(pos token.Pos) (string, int, int) {
+	p := int(pos)
+	for _, f := range t.files {
+		if p < f.base || p > f.base+f.size {
+			continue
+		}
+		off := p - f.base
+		line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off })
+		if line == 0 {
+			return f.name, 0, 0
+		}
+		return f.name, line, off - f.lines[line-1] + 1
+	}
+	return "", 0, 0
+}
+
+//go:norace
+func (t *tracer) count() int64 {
+	t.total++
+	return t.total
 }
 
 func (t *tracer) now() int64 { return int64(time.Since(t.t0)) }
@@ -146,15 +198,13 @@ func (t *tracer) goStart(g *gstate) {
 	if t == nil {
 		return
 	}
-	tr := &gtrace{g: wire.TraceGoroutine{ID: g.id, Start: t.now(), End: -1}, sites: map[token.Pos]*traceSite{}}
-	if main := t.c.monitor.mainID(); g.id == main {
+	tr := &gtrace{g: wire.TraceGoroutine{ID: g.id, Start: t.now(), End: -1}, created: g.created, parent: g.parent}
+	if g.id == t.c.monitor.mainID() {
 		tr.mainGorout, tr.g.Func = true, "main.main"
 		if e := t.c.req.Entry; e != nil {
 			// A process proc started runs its target on that goroutine.
 			tr.g.Func = "main." + e.Target
 		}
-	} else if t.c.interp != nil {
-		tr.g.Created, tr.g.Parent = t.c.creation(*g, main)
 	}
 	g.setTrace(tr)
 }
@@ -179,7 +229,6 @@ func (t *tracer) hook(pos token.Pos, ch uintptr, begin bool) {
 	if tr == nil {
 		return
 	}
-	now := t.now()
 	w := t.site(tr, pos)
 	if w == nil {
 		return
@@ -188,7 +237,7 @@ func (t *tracer) hook(pos token.Pos, ch uintptr, begin bool) {
 		for k := len(tr.open) - 1; k >= 0; k-- {
 			if tr.open[k].pos == pos {
 				if i := tr.open[k].op; i >= 0 {
-					setEnd(&tr.ops[i].End, now)
+					setEnd(&tr.ops[i].End, t.now())
 				}
 				tr.open = tr.open[:k]
 				break
@@ -197,10 +246,8 @@ func (t *tracer) hook(pos token.Pos, ch uintptr, begin bool) {
 		return
 	}
 	i := -1
-	raceDisable()
-	n := t.total.Add(1)
-	raceEnable()
-	if n <= maxTraceOps {
+	if t.count() <= maxTraceOps {
+		now := t.now()
 		file, line := t.c.place(w.file, w.Line)
 		tr.ops = append(tr.ops, wire.TraceOp{G: g.id, Op: w.Op, What: w.What, Made: w.Made, File: file, Line: line, Start: now, End: -1, Chan: uint64(ch)})
 		i = len(tr.ops) - 1
@@ -223,10 +270,13 @@ func (t *tracer) site(tr *gtrace, pos token.Pos) *traceSite {
 	if w, ok := tr.sites[pos]; ok {
 		return w
 	}
+	if tr.sites == nil {
+		tr.sites = map[token.Pos]*traceSite{}
+	}
 	var w *traceSite
-	p := t.c.interp.Position(pos)
-	file := strings.TrimPrefix(strings.TrimPrefix(p.Filename, "./"), progDir+"/")
-	line, col := t.c.prog.Position(file, p.Line, p.Column)
+	name, pline, pcol := t.position(pos)
+	file := strings.TrimPrefix(strings.TrimPrefix(name, "./"), progDir+"/")
+	line, col := t.c.prog.Position(file, pline, pcol)
 	if found, ok := t.c.prog.Waits[lower.Pos{File: file, Line: line, Col: col}]; ok {
 		w = &traceSite{found, file}
 	}
@@ -240,12 +290,25 @@ func (t *tracer) report(mainReturned bool) *wire.Trace {
 	now := t.now()
 	main := t.c.monitor.mainID()
 	out := &wire.Trace{End: now, Start: t.t0.UnixNano()}
+	frames := map[int64]*wire.Frame{} // by the position of a go statement
 	for _, tr := range traces() {
 		raceDisable()
 		n := int(tr.count.Load())
 		fn := tr.fn.Load()
 		raceEnable()
-		g, ops, dropped := readTrace(tr, n)
+		g, ops, dropped, created, parent := readTrace(tr, n)
+		if !tr.mainGorout && t.c.interp != nil {
+			if _, seen := frames[created]; !seen {
+				frames[created], _ = t.c.creation(gstate{id: -1, created: created, parent: 1}, main)
+			}
+			if f := frames[created]; f != nil {
+				c := *f
+				g.Created, g.Parent = &c, parent
+				if parent == 0 {
+					g.Parent = main
+				}
+			}
+		}
 		if fn != nil && g.Func == "" {
 			g.Func = *fn
 		}
@@ -300,18 +363,14 @@ func traces() []*gtrace {
 // may still be writing.
 //
 //go:norace
-func readTrace(tr *gtrace, n int) (wire.TraceGoroutine, []wire.TraceOp, int64) {
-	g := tr.g
-	if g.Created != nil {
-		c := *g.Created
-		g.Created = &c
-	}
-	ops := make([]wire.TraceOp, n)
+func readTrace(tr *gtrace, n int) (g wire.TraceGoroutine, ops []wire.TraceOp, dropped, created int64, parent int) {
+	g = tr.g
+	ops = make([]wire.TraceOp, n)
 	src := tr.ops[:n:n]
 	for i := range ops {
 		ops[i] = src[i]
 	}
-	return g, ops, tr.dropped
+	return g, ops, tr.dropped, tr.created, tr.parent
 }
 
 //go:norace

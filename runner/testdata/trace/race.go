@@ -2,23 +2,22 @@ package main
 
 import (
 	"fmt"
-	"sync"
 	"time"
 )
 
 func main() {
 	count := 0
-	var wg sync.WaitGroup
-	wg.Add(2)
+	done := make(chan bool)
 	go func() {
-		defer wg.Done()
 		count++
+		done <- true
 	}()
 	go func() {
-		defer wg.Done()
 		time.Sleep(20 * time.Millisecond)
 		count++
+		done <- true
 	}()
-	wg.Wait()
+	<-done
+	<-done
 	fmt.Println(count)
 }
