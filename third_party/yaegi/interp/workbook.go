@@ -816,7 +816,14 @@ func newPrinter(base *node, mapType func(*itype) reflect.Type) *printer {
 // gen returns the argument's value as fmt should get it.
 func (p *printer) gen(n *node) func(*frame) reflect.Value {
 	value := genValue(n)
-	return func(f *frame) reflect.Value { return p.value(f, value(f), n.typ, 0, true) }
+	return func(f *frame) reflect.Value {
+		if v := p.value(f, value(f), n.typ, 0, true); v.IsValid() {
+			return v
+		}
+		// A nil interface of the program's: fmt gets a nil any, and
+		// prints <nil>, where a zero reflect.Value panicked in Call.
+		return reflect.Zero(reflect.TypeOf((*any)(nil)).Elem())
+	}
 }
 
 // needs reports whether a value of type t must be converted for fmt.
