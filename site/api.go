@@ -29,6 +29,8 @@ const EventSchemaHeader = "Workbook-Event-Schema"
 type runRequest struct {
 	Source string `json:"source"`
 	Race   bool   `json:"race"`
+	// Lang is the language of the page, for the words of the timeline.
+	Lang string `json:"lang,omitempty"`
 }
 
 // A checkRequest is the body of POST /api/check.
@@ -111,8 +113,12 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	prog := runner.Program{Files: []runner.File{{Name: "main.go", Src: []byte(req.Source)}}}
+	lang := pickLang(req.Lang)
 	s.stream(w, r, func(ctx context.Context, emit func(any)) error {
-		_, err := s.cfg.Runner.Run(ctx, prog, runner.Options{Race: req.Race, Events: func(e runner.Event) { emit(e) }})
+		// Every run is traced, for its Timeline tab; BenchmarkTrace
+		// measures what that costs the lessons' snippets.
+		opts := runner.Options{Race: req.Race, Trace: true, Events: withTimeline(emit, lang, prog.Files)}
+		_, err := s.cfg.Runner.Run(ctx, prog, opts)
 		return err
 	})
 }

@@ -4,15 +4,18 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"workbook/lessons"
 	"workbook/runner"
+	"workbook/timeline"
 )
 
 // pageWeight is what a browser loads for a page: the HTML and every
@@ -88,9 +91,10 @@ func BenchmarkLessonPage(b *testing.B) {
 }
 
 // BenchmarkAPIRun measures, side by side in one run, a hello-world
-// program run directly with runner.Pool and through POST /api/run over
-// HTTP on loopback, from the request to the exit event (median-ms each):
-// the difference is what the API adds.
+// program run directly with runner.Pool, untraced and traced, and through
+// POST /api/run over HTTP on loopback (traced, its timeline drawn), from
+// the request to the exit event (median-ms each): the difference is what
+// the API adds.
 //
 //	go test ./site -run '^$' -bench APIRun -benchtime 40x
 func BenchmarkAPIRun(b *testing.B) {
@@ -100,10 +104,12 @@ func BenchmarkAPIRun(b *testing.B) {
 	ts := newTestServer(b, s)
 	prog := runner.Program{Files: []runner.File{{Name: "main.go", Src: []byte(helloProgram)}}}
 	body, _ := json.Marshal(runRequest{Source: helloProgram})
-	direct := func() {
-		res, err := pool.Run(context.Background(), prog, runner.Options{Events: func(runner.Event) {}})
-		if err != nil || res.Code != 0 {
-			b.Fatalf("Pool.Run: %v %+v", err, res)
+	direct := func(trace bool) func() {
+		return func() {
+			res, err := pool.Run(context.Background(), prog, runner.Options{Trace: trace, Events: func(runner.Event) {}})
+			if err != nil || res.Code != 0 {
+				b.Fatalf("Pool.Run: %v %+v", err, res)
+			}
 		}
 	}
 	api := func() {
@@ -128,7 +134,7 @@ func BenchmarkAPIRun(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		f    func()
-	}{{"direct", direct}, {"api", api}} {
+	}{{"direct", direct(false)}, {"direct-trace", direct(true)}, {"api", api}} {
 		b.Run(c.name, func(b *testing.B) {
 			c.f() // warm
 			var times []time.Duration
@@ -142,6 +148,73 @@ func BenchmarkAPIRun(b *testing.B) {
 			b.ReportMetric(0, "ns/op")
 		})
 	}
+}
+
+// BenchmarkTrace measures what tracing costs the runs of the site, where
+// every run is traced: each runnable snippet of the lessons (one edition)
+// is run with runner.Pool, without and with Options.Trace, alternately, and
+// its timeline drawn as the site draws it (fitTrace). It reports, over the
+// snippets' medians, the run time of all of them together untraced and
+// traced (total-ms, traced-total-ms), the ratio of the two (ratio), the
+// largest ratio of one snippet (worst-ratio), and the longest drawing of a
+// picture and the largest picture (draw-max-ms, picture-max-KB), and logs
+// the snippets that tracing slows by half or more.
+//
+//	go test ./site -run '^$' -bench Trace -benchtime 5x
+func BenchmarkTrace(b *testing.B) {
+	pool := runner.NewPool(1)
+	defer pool.Close()
+	bk, _ := content(b)
+	var plain, traced, draw time.Duration
+	worst, worstAt, picture := 0.0, "", 0
+	var slow []string
+	for _, l := range bk.Lessons(lessons.Languages[0]) {
+		for _, sn := range l.Snippets {
+			if !sn.Run {
+				continue
+			}
+			prog := runner.Program{Files: []runner.File{{Name: "main.go", Src: []byte(sn.Code)}}}
+			var times [2][]time.Duration
+			var trace *runner.Trace
+			for i := range 2 * b.N {
+				time.Sleep(50 * time.Millisecond) // the pool gets a child ready, as between a learner's runs
+				start := time.Now()
+				res, err := pool.Run(context.Background(), prog, runner.Options{Trace: i%2 == 1, Events: func(runner.Event) {}})
+				if err != nil {
+					b.Fatal(err)
+				}
+				times[i%2] = append(times[i%2], time.Since(start))
+				if res.Trace != nil {
+					trace = res.Trace
+				}
+			}
+			p, t := median(times[0]), median(times[1])
+			plain += p
+			traced += t
+			if r := float64(t) / float64(p); r > worst {
+				worst, worstAt = r, fmt.Sprintf("%s:%d", l.Path(), sn.Line)
+			}
+			var svg strings.Builder
+			if trace != nil {
+				start := time.Now()
+				fit, _ := fitTrace(trace, maxLanes, maxWaits)
+				timeline.SVG(&svg, fit, timeline.Options{Lang: "en", Source: map[string][]byte{"main.go": []byte(sn.Code)}})
+				draw = max(draw, time.Since(start))
+				picture = max(picture, svg.Len())
+			}
+			if float64(t) > 1.5*float64(p) {
+				slow = append(slow, fmt.Sprintf("%s:%d: %.0f ms untraced, %.0f ms traced", l.Path(), sn.Line, ms(p), ms(t)))
+			}
+		}
+	}
+	b.Logf("the largest ratio is %s's; tracing slows by half or more:\n%s", worstAt, strings.Join(slow, "\n"))
+	b.ReportMetric(ms(plain), "total-ms")
+	b.ReportMetric(ms(traced), "traced-total-ms")
+	b.ReportMetric(float64(traced)/float64(plain), "ratio")
+	b.ReportMetric(worst, "worst-ratio")
+	b.ReportMetric(ms(draw), "draw-max-ms")
+	b.ReportMetric(float64(picture)/1024, "picture-max-KB")
+	b.ReportMetric(0, "ns/op")
 }
 
 const helloProgram = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hello, world\")\n}\n"

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -394,4 +395,209 @@ func TestBrowserLanguage(t *testing.T) {
 		t.Errorf("the theme switch set no theme")
 	}
 	screenshot(t, ctx, "#snippet-1", "zh-phone-"+theme)
+}
+
+// snippetWith gives the runnable snippet whose program holds code an id
+// the test can name, and returns a selector for it.
+func snippetWith(t *testing.T, ctx context.Context, code string) string {
+	t.Helper()
+	id, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const s = [...document.querySelectorAll(".snippet.runnable")].find((s) => JSON.parse(s.querySelector(".snippet-source").textContent).shown.includes(`+jsString(code)+`));
+		return s && s.querySelector(".cm-editor") ? s.id : null })()`,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	if err != nil {
+		t.Fatalf("no runnable snippet with %q: %v", code, err)
+	}
+	return "#" + id
+}
+
+// timelineLanes waits until the Timeline tab of the snippet sel shows a
+// picture, and returns how many lanes it has.
+func timelineLanes(ctx context.Context, sel string) (int, error) {
+	return chromedp.Run(ctx, chromedp.Poll[int](`(() => {
+		const host = document.querySelector(`+jsString(sel+" .timeline-picture")+`);
+		const svg = host && host.shadowRoot.querySelector("svg.timeline");
+		return svg && svg.getBoundingClientRect().width > 0 ? svg.querySelectorAll("g.lane").length : null })()`,
+		chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+}
+
+// clickSpan clicks, with the mouse, the first span of the timeline of sel
+// that spanSel (inside the picture) finds.
+func clickSpan(ctx context.Context, sel, spanSel string) error {
+	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+		const rect = document.querySelector(`+jsString(sel+" .timeline-picture")+`).shadowRoot.querySelector(`+jsString(spanSel+" rect")+`);
+		rect.scrollIntoView({block: "center", inline: "center"});
+		const r = rect.getBoundingClientRect();
+		return [r.left + Math.min(r.width / 2, 10), r.top + r.height / 2] })()`))
+	if err != nil {
+		return err
+	}
+	return chromedp.Do(ctx, chromedp.MouseClickXY(xy[0], xy[1]))
+}
+
+// shownLine is the text of the line the editor of sel highlights, "" for none.
+func shownLine(ctx context.Context, sel string) (string, error) {
+	return chromedp.Run(ctx, chromedp.Poll[string](`(() => { const l = document.querySelector(`+jsString(sel+" .cm-shownLine")+`); return l ? l.textContent : null })()`,
+		chromedp.WithPollingTimeout(5*time.Second)))
+}
+
+func TestBrowserTimeline(t *testing.T) {
+	ctx, url, _ := browser(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/en/channels"), chromedp.WaitVisible(css(`.snippet.runnable .cm-editor`))); err != nil {
+		t.Fatal(err)
+	}
+	// The hand-off of a parcel: the goroutine's send waits while main
+	// sleeps. Run it, and look at its timeline.
+	sel := snippetWith(t, ctx, `ch <- "parcel" // waits until main receives`)
+	if err := chromedp.Do(ctx, click(sel+` button.run`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, sel+" .output .end", "exit status 0"); err != nil {
+		t.Fatalf("the snippet did not finish: %v", err)
+	}
+	if tabs, _ := waitText(ctx, sel+" .output .tabs", "Timeline"); tabs != "OutputTimeline" {
+		t.Errorf("the tabs under the output read %q; want Output, Timeline", tabs)
+	}
+	if err := chromedp.Do(ctx, click(sel+` .tab.timeline`)); err != nil {
+		t.Fatal(err)
+	}
+	lanes, err := timelineLanes(ctx, sel)
+	if err != nil {
+		t.Fatalf("the Timeline tab shows no picture: %v", err)
+	}
+	if lanes != 2 {
+		t.Errorf("the timeline has %d lanes; want 2: main and the goroutine that sends", lanes)
+	}
+	if hidden, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(`+jsString(sel+" .output-pane")+`).hidden`)); !hidden {
+		t.Errorf("the output is still shown beside the timeline")
+	}
+	// The picture fits the pane: no wider than the output.
+	widths, _ := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`[document.querySelector(`+jsString(sel+" .timeline-picture")+`).shadowRoot.querySelector("svg").getBoundingClientRect().width, document.querySelector(`+jsString(sel+" .output")+`).getBoundingClientRect().width]`))
+	if len(widths) != 2 || widths[0] > widths[1]+1 {
+		t.Errorf("the picture is %v px wide, the output pane %v", widths[0], widths[1])
+	}
+	// Clicking the send's span highlights its line in the editor.
+	if err := clickSpan(ctx, sel, `g.span[data-line="13"]`); err != nil {
+		t.Fatalf("clicking the send's span: %v", err)
+	}
+	if line, err := shownLine(ctx, sel); !strings.Contains(line, `ch <- "parcel"`) {
+		t.Errorf("after a click on the send's span the editor highlights %q (%v); want the send's line", line, err)
+	}
+	screenshot(t, ctx, sel, "lesson-timeline")
+
+	// In the dark theme, the picture is dark too: its colours follow the
+	// page's theme switch, not only the system's.
+	fill := `getComputedStyle(document.querySelector(` + jsString(sel+" .timeline-picture") + `).shadowRoot.querySelector("rect.alive")).fill`
+	light, _ := chromedp.Run(ctx, chromedp.Evaluate[string](fill))
+	if err := chromedp.Do(ctx, click(`.theme-toggle`)); err != nil {
+		t.Fatal(err)
+	}
+	theme, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.dataset.theme`))
+	dark, _ := chromedp.Run(ctx, chromedp.Evaluate[string](fill))
+	if light == dark {
+		t.Errorf("the theme switched to %s, and the lanes stayed %s", theme, dark)
+	}
+	screenshot(t, ctx, sel+" .output", "lesson-timeline-"+theme)
+	if err := chromedp.Do(ctx, click(`.theme-toggle`)); err != nil {
+		t.Fatal(err)
+	}
+
+	// A snippet whose first lines are hidden (OMIT): the trace counts the
+	// lines of the whole program, the editor those it shows.
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/en/event-loops"), chromedp.WaitVisible(css(`.snippet.runnable .cm-editor`))); err != nil {
+		t.Fatal(err)
+	}
+	sel = snippetWith(t, ctx, "for time.Since(start) < 100*time.Millisecond {")
+	head, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`JSON.parse(document.querySelector(`+jsString(sel+" .snippet-source")+`).textContent).head.split("\n").length - 1`))
+	if head == 0 {
+		t.Fatalf("the snippet of %s hides no first lines", sel)
+	}
+	const prog = "func main() {\n" +
+		"ch := make(chan int); go func() { time.Sleep(50 * time.Millisecond); ch <- 1 }()\n" +
+		"fmt.Println(<-ch, slices.Max([]int{1}), NewLoop() != nil)\n" +
+		"}"
+	if err := chromedp.Do(ctx, typeInto(sel, prog), click(sel+` button.run`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, sel+" .output .end", "exit status 0"); err != nil {
+		out, _ := chromedp.Run(ctx, chromedp.TextContent(css(sel+" .output")))
+		t.Fatalf("the typed program did not finish: %v\n%s", err, out)
+	}
+	if err := chromedp.Do(ctx, click(sel+` .tab.timeline`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := timelineLanes(ctx, sel); err != nil {
+		t.Fatalf("no timeline: %v", err)
+	}
+	// main's receive is line n of the editor (typing may leave empty lines
+	// between), head+n of the program.
+	n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`[...document.querySelectorAll(`+jsString(sel+" .cm-line")+`)].findIndex((l) => l.textContent.includes("fmt.Println(<-ch")) + 1`))
+	if n == 0 {
+		t.Fatalf("the editor does not hold the typed program")
+	}
+	if err := clickSpan(ctx, sel, fmt.Sprintf(`.lane[data-g="1"] g.span[data-line="%d"]`, head+n)); err != nil {
+		spans, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelector(`+jsString(sel+" .timeline-picture")+`).shadowRoot.querySelectorAll(".lane")].map((l) => l.dataset.g + ": " + [...l.querySelectorAll("g.span")].map((g) => g.dataset.line + " " + g.textContent).join(", ")).join("\n")`))
+		t.Fatalf("clicking main's receive, at line %d of the program: %v; the lanes' spans are:\n%s", head+n, err, spans)
+	}
+	if line, err := shownLine(ctx, sel); !strings.Contains(line, "fmt.Println(<-ch") {
+		t.Errorf("after a click on main's receive the editor highlights %q (%v); want line %d, the receive", line, err, n)
+	}
+	screenshot(t, ctx, sel, "lesson-timeline-omit")
+
+	// A run that does not compile has no timeline, and the tab says so;
+	// the tab chosen stays chosen from run to run.
+	if err := chromedp.Do(ctx, typeInto(sel, "func main() { x := 1 }"), click(sel+` button.run`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, sel+" .timeline-pane", "No timeline: the program did not compile."); err != nil {
+		t.Errorf("the Timeline tab of a run that does not compile: %v", err)
+	}
+	if n, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel+" .timeline-picture")+`).length`)); n != 0 {
+		t.Errorf("a run that does not compile shows a picture")
+	}
+
+	// The words are the page's language.
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"/zh/channels"), chromedp.WaitVisible(css(`.snippet.runnable .cm-editor`))); err != nil {
+		t.Fatal(err)
+	}
+	sel = snippetWith(t, ctx, `ch <- "parcel"`)
+	if err := chromedp.Do(ctx, click(sel+` button.run`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waitText(ctx, sel+" .output .tabs", "时间线"); err != nil {
+		t.Errorf("the Chinese page's tab: %v", err)
+	}
+	if err := chromedp.Do(ctx, click(sel+` .tab.timeline`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := timelineLanes(ctx, sel); err != nil {
+		t.Fatalf("no timeline on the Chinese page: %v", err)
+	}
+	label, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector(`+jsString(sel+" .timeline-picture")+`).shadowRoot.querySelector("svg").getAttribute("aria-label")`))
+	if label != "时间线" {
+		t.Errorf("the picture on the Chinese page is labelled %q; want 时间线", label)
+	}
+	screenshot(t, ctx, sel+" .output", "zh-lesson-timeline")
+
+	// Ten thousand goroutines, on a phone: the picture draws the first
+	// ones and says so, and scrolls sideways rather than shrink past
+	// reading.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(url+"/en/goroutines"), chromedp.WaitVisible(css(`.snippet.runnable .cm-editor`))); err != nil {
+		t.Fatal(err)
+	}
+	sel = snippetWith(t, ctx, "wg.Go(func() { <-release }) // each waits until release is closed")
+	if err := chromedp.Do(ctx, click(sel+` button.run`), click(sel+` .tab.timeline`)); err != nil {
+		t.Fatal(err)
+	}
+	if lanes, err := timelineLanes(ctx, sel); err != nil || lanes != maxLanes {
+		t.Errorf("the timeline of ten thousand goroutines has %d lanes (%v); want the first %d", lanes, err, maxLanes)
+	}
+	if _, err := waitText(ctx, sel+" .timeline-note.cut", fmt.Sprintf("the first %d of the run's 10001 goroutines", maxLanes)); err != nil {
+		t.Errorf("the timeline does not say it left goroutines out: %v", err)
+	}
+	scrolls, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.querySelector(`+jsString(sel+" .timeline-picture")+`).shadowRoot.querySelector(".scroll"); return s.scrollWidth > s.clientWidth })()`))
+	if !scrolls {
+		t.Errorf("on a phone the picture does not scroll sideways")
+	}
+	screenshot(t, ctx, sel+" .output", "phone-timeline-many")
 }

@@ -18,7 +18,7 @@
 //
 // # API
 //
-//	POST /api/run    {"source": "package main…", "race": false}
+//	POST /api/run    {"source": "package main…", "race": false, "lang": "en"}
 //	POST /api/check  {"exercise": "counter", "files": {"counter.go": "…"}}
 //	GET  /api/file?exercise=counter
 //	PUT  /api/file   {"exercise": "counter", "name": "counter.go", "content": "…", "base": "<version>"}
@@ -27,10 +27,16 @@
 // /api/run answers with the run's events as they happen, one JSON object
 // per line (application/x-ndjson): the events of runner's public schema,
 // the same objects `workbook run --json` prints, ending with the exit
-// event. /api/check answers the same way for the hidden tests of an
-// exercise, and then one more line, {"kind": "verdict", "verdict": …}, the
-// grader's result. Without "files", check grades the learner's files in
-// the workspace and records the verdict as workbook check does.
+// event. Every run is traced: its trace event comes just before the exit,
+// and right after it comes one event of the site's own,
+// {"kind": "timeline", "svg": "<svg…"} (TimelineEvent), the trace drawn by
+// package timeline in the language "lang" names, for the page's Timeline
+// tab. A run that ends without a trace (it did not compile, or was stopped
+// at a limit) has neither. /api/check answers the same way, untraced, for
+// the hidden tests of an exercise, and then one more line,
+// {"kind": "verdict", "verdict": …}, the grader's result. Without "files",
+// check grades the learner's files in the workspace and records the
+// verdict as workbook check does.
 //
 // /api/file reads and writes the learner's files of an exercise. A file's
 // version is a hash of its content; a PUT whose base is not the version on

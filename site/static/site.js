@@ -103,30 +103,75 @@ function lineMarks(e, file, offset) {
   return marks;
 }
 
-// A Report shows what a run said, as it says it: the output, stdout and
-// stderr told apart, a box for each race, panic, deadlock or limit with
-// buttons to the lines it names, and how it ended.
+let panes = 0; // numbers the tab panels, for their ids
+
+// A Report shows what a run said, as it says it, under two tabs. Output:
+// stdout and stderr told apart, a box for each race, panic, deadlock or
+// limit with buttons to the lines it names. Timeline: the run's goroutines
+// over time (a Timeline). Under both, how it ended.
 class Report {
   constructor(parent, { file, offset, editor }) {
     this.file = file;
     this.offset = offset;
     this.editor = editor;
-    this.root = el("div", { class: "output", "aria-live": "polite" });
+    this.root = el("div", { class: "output" });
     parent.after(this.root);
     this.marks = [];
+    this.tab = "output"; // the learner's choice, kept from run to run
   }
   start(status) {
     this.root.replaceChildren();
     this.boxes = el("div", { class: "reports" });
     this.pre = el("pre", { class: "stream" });
     this.end = el("span", { class: "end" }, status);
-    this.root.append(this.boxes, this.pre, this.end);
+    this.timeline = new Timeline(this);
+    const n = ++panes;
+    this.panes = {
+      output: el("div", { class: "pane output-pane", role: "tabpanel", id: `pane-${n}-output`, "aria-live": "polite" }, this.boxes, this.pre),
+      timeline: this.timeline.root,
+    };
+    this.timeline.root.id = `pane-${n}-timeline`;
+    this.tabs = {};
+    const bar = el("div", { class: "tabs", role: "tablist" });
+    for (const name of ["output", "timeline"]) {
+      this.tabs[name] = el("button", {
+        type: "button", role: "tab", class: "tab " + name, "aria-controls": `pane-${n}-${name}`,
+        onclick: () => this.show(name),
+        onkeydown: (e) => {
+          if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+          const other = name === "output" ? "timeline" : "output";
+          this.show(other);
+          this.tabs[other].focus();
+        },
+      }, T[name]);
+      this.panes[name].setAttribute("aria-labelledby", this.tabs[name].id = `tab-${n}-${name}`);
+      bar.append(this.tabs[name]);
+    }
+    this.root.append(bar, this.panes.output, this.panes.timeline, this.end);
+    this.show(this.tab);
     this.marks = [];
     this.races = new Map();
     this.editor && this.editor.mark([]);
+    this.editor && this.editor.showLine(0);
     this.wrote = false;
   }
+  // show shows the tab name, "output" or "timeline".
+  show(name) {
+    this.tab = name;
+    for (const [n, tab] of Object.entries(this.tabs)) {
+      const on = n === name;
+      tab.setAttribute("aria-selected", String(on));
+      tab.tabIndex = on ? 0 : -1;
+      this.panes[n].hidden = !on;
+    }
+  }
   status(text) { this.end.textContent = text; }
+  // stopped says the run ended without its exit event: the learner
+  // stopped it (aborted), or the server could not be reached.
+  stopped(text, aborted) {
+    this.status(text);
+    this.timeline.none(aborted ? T.noTimelineStopped : T.noTimeline);
+  }
   write(kind, text) {
     this.wrote = true;
     const last = this.pre.lastChild;
@@ -190,17 +235,145 @@ class Report {
       case "limit":
         this.box("limit", T.limit, [], e.limit.message);
         break;
+      case "timeline":
+        this.timeline.draw(e);
+        break;
       case "exit": {
         const x = e.exit;
+        const why = { compile: T.noTimelineCompile, limit: T.noTimelineLimit, canceled: T.noTimelineStopped }[x.reason];
+        this.timeline.none(why || T.noTimeline);
         if (!this.wrote && !this.boxes.childElementCount) this.write("note", T.noOutput);
-        const ms = e.ms < 1000 ? `${Math.round(e.ms)} ms` : `${(e.ms / 1000).toFixed(2)} s`;
-        this.status(`${T.exitStatus} ${x.code}${x.message ? " · " + x.message : ""} · ${ms}`);
+        this.status(`${T.exitStatus} ${x.code}${x.message ? " · " + x.message : ""} · ${duration(e.ms)}`);
         this.end.classList.toggle("ok", x.code === 0);
         break;
       }
     }
   }
 }
+
+function duration(ms) { return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`; }
+
+// A Timeline is a run's Timeline tab: the picture the server drew from the
+// run's trace (a "timeline" event, right after the trace) with a word on
+// what it leaves out, or a word on why there is none. The picture is the
+// SVG document timeline.SVG writes; it lives in a shadow root, so that its
+// style and ids stay its own, and its dark colours follow the page's
+// theme, not only the system's (see followTheme). Clicking a span where a
+// goroutine waited highlights its line in the editor.
+class Timeline {
+  constructor(report) {
+    this.report = report;
+    this.root = el("div", { class: "pane timeline-pane", role: "tabpanel" });
+    this.note = el("p", { class: "timeline-note" }, T.timelineWait);
+    this.root.append(this.note);
+    this.drawn = false;
+  }
+  // draw shows the picture of a timeline event.
+  draw(e) {
+    this.drawn = true;
+    const host = el("div", { class: "timeline-picture" });
+    const shadow = host.attachShadow({ mode: "open" });
+    shadow.innerHTML = e.svg;
+    const picture = shadow.querySelector("svg");
+    if (!picture) { this.none(T.noTimeline); return; }
+    shadow.append(el("style", {}, pictureCSS));
+    const scroll = el("div", { class: "scroll" });
+    picture.before(scroll);
+    scroll.append(picture);
+    const legend = el("ul", { class: "legend" });
+    for (const [key, words] of [["alive", T.legendAlive], ["blocked", T.legendBlocked], ["blocked stuck", T.legendStuck], ["handoff", T.legendHandOff]]) {
+      const swatch = document.createElementNS(SVGNS, "svg");
+      swatch.setAttribute("width", "22");
+      swatch.setAttribute("height", "12");
+      const shape = document.createElementNS(SVGNS, key === "handoff" ? "line" : "rect");
+      const attrs = key === "handoff" ? { x1: 1, y1: 6, x2: 21, y2: 6 } : { x: 1, y: 1, width: 20, height: 10 };
+      for (const [k, v] of Object.entries(attrs)) shape.setAttribute(k, v);
+      shape.setAttribute("class", key);
+      swatch.append(shape);
+      legend.append(el("li", {}, swatch, words));
+    }
+    scroll.after(legend);
+    for (const span of shadow.querySelectorAll("g.span")) {
+      span.setAttribute("tabindex", "0");
+      span.setAttribute("role", "button");
+    }
+    const choose = (ev) => {
+      const span = ev.target.closest && ev.target.closest("g.span");
+      if (!span) return;
+      if (ev.type === "keydown") {
+        if (ev.key !== "Enter" && ev.key !== " ") return;
+        ev.preventDefault();
+      }
+      shadow.querySelectorAll("g.span.chosen").forEach((g) => g.classList.remove("chosen"));
+      span.classList.add("chosen");
+      this.pointAt(span.dataset.file, Number(span.dataset.line));
+    };
+    shadow.addEventListener("click", choose);
+    shadow.addEventListener("keydown", choose);
+    this.note.textContent = T.timelineHint;
+    const cut = [];
+    if (e.lanes < e.goroutines) cut.push(T.timelineLanes.replace("{lanes}", e.lanes).replace("{n}", e.goroutines));
+    if (e.until) cut.push(T.timelineUntil.replace("{until}", duration(e.until)).replace("{end}", duration(e.end)));
+    if (e.dropped) cut.push(T.timelineDropped.replace("{n}", e.dropped));
+    this.root.replaceChildren(host, this.note);
+    if (cut.length) this.root.append(el("p", { class: "timeline-note cut" }, cut.join(" ")));
+    host.themeRules = themeRules(shadow); // a style has its sheet once it is in the page
+    followTheme(host);
+  }
+  // pointAt highlights a line of the program in the editor: the trace's
+  // lines are the whole program's, the editor's start after the hidden head.
+  pointAt(file, line) {
+    const { editor, offset } = this.report;
+    if (!editor || file !== this.report.file) return;
+    const shown = editor.showLine(line - offset);
+    this.note.textContent = shown ? T.timelineHint : T.hiddenLine;
+  }
+  // none says why there is no picture, when there is none.
+  none(why) {
+    if (this.drawn) return;
+    this.note.textContent = why;
+    this.note.classList.add("none");
+  }
+}
+
+const SVGNS = "http://www.w3.org/2000/svg";
+
+// pictureCSS is the page's addition to the picture's own style: it fits
+// the pane's width (scrolling sideways when that would make it too small
+// to read), and a span can be clicked.
+const pictureCSS = `
+.scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
+svg.timeline { display: block; width: 100%; height: auto; min-width: 40rem; }
+.span { cursor: pointer; }
+.span:focus { outline: none; }
+.span:focus-visible rect, .span.chosen rect { stroke: var(--accent); stroke-width: 3; }
+.legend { list-style: none; display: flex; flex-wrap: wrap; gap: .2rem 1.2rem; padding: 0; margin: .4rem 0 0; font-size: .85rem; color: var(--muted); }
+.legend li { display: flex; align-items: center; gap: .4rem; }
+.legend .handoff { stroke-width: 2; }
+`;
+
+// themeRules finds the picture's dark (and light) rules: timeline.SVG
+// puts its dark colours under @media (prefers-color-scheme: dark), which
+// follows the system; the page has a theme of its own.
+function themeRules(shadow) {
+  const rules = [];
+  for (const sheet of shadow.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      const m = rule instanceof CSSMediaRule && rule.conditionText.match(/prefers-color-scheme:\s*(dark|light)/);
+      if (m) rules.push({ rule, scheme: m[1] });
+    }
+  }
+  return rules;
+}
+
+// followTheme turns a picture's dark or light rules on or off for the
+// page's theme, now and whenever the theme switch changes it.
+function followTheme(host) {
+  const theme = document.documentElement.dataset.theme === "dark" ? "dark" : "light";
+  for (const { rule, scheme } of host.themeRules) rule.media.mediaText = scheme === theme ? "all" : "not all";
+}
+new MutationObserver(() => document.querySelectorAll(".timeline-picture").forEach(followTheme))
+  .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
 // A lesson's runnable snippet.
 function setupSnippet(root, slug) {
@@ -243,13 +416,14 @@ function setupSnippet(root, slug) {
     report.start(T.running);
     root.dataset.state = "running";
     try {
-      await stream("/api/run", { source: src.head + withNewline(editor.getText()) + src.tail, race }, {
+      await stream("/api/run", { source: src.head + withNewline(editor.getText()) + src.tail, race, lang }, {
         signal: ctl.signal,
         onEvent: (e) => report.event(e),
         onWait: () => report.status(T.busy),
       });
     } catch (err) {
-      report.status(err.name === "AbortError" ? T.stopped : err.message);
+      const aborted = err.name === "AbortError";
+      report.stopped(aborted ? T.stopped : err.message, aborted);
     } finally {
       if (running === ctl) {
         running = null;

@@ -2,9 +2,9 @@
 // small API the site's pages (static/site.js) drive. Built into
 // ../static/editor.js by `npm run build`; the built file is committed.
 
-import { EditorState, Compartment } from "@codemirror/state";
+import { EditorState, Compartment, StateEffect, StateField } from "@codemirror/state";
 import {
-  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
+  EditorView, Decoration, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -34,6 +34,22 @@ const theme = EditorView.theme({
   ".cm-activeLineGutter": { backgroundColor: "var(--code-active)" },
   "&.cm-focused": { outline: "2px solid var(--accent)" },
   ".cm-selectionBackground, &.cm-focused .cm-selectionBackground": { backgroundColor: "var(--code-selection) !important" },
+  ".cm-shownLine": { backgroundColor: "var(--code-shown)", boxShadow: "inset 3px 0 var(--accent)" },
+});
+
+// The line the page points at from outside the editor (a span of a run's
+// timeline): one line at a time, until the next edit or another line.
+const showLineEffect = StateEffect.define();
+const shownLineMark = Decoration.line({ class: "cm-shownLine" });
+const shownLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    for (const e of tr.effects) {
+      if (e.is(showLineEffect)) return e.value == null ? Decoration.none : Decoration.set([shownLineMark.range(e.value)]);
+    }
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
 });
 
 // createEditor puts an editor holding doc into parent. onRun is called
@@ -54,7 +70,7 @@ export function createEditor(parent, doc, { onRun, onSave, onChange, label } = {
         drawSelection(), bracketMatching(), highlightActiveLine(), highlightSelectionMatches(),
         indentUnit.of("\t"), EditorState.tabSize.of(4),
         keymap.of([...keys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-        go(), syntaxHighlighting(highlight), theme, lintGutter(),
+        go(), syntaxHighlighting(highlight), theme, lintGutter(), shownLine,
         editable.of(EditorView.editable.of(true)),
         EditorView.contentAttributes.of({ "aria-label": label || "Go code" }),
         EditorView.updateListener.of((u) => { if (u.docChanged && onChange) onChange(); }),
@@ -87,6 +103,20 @@ export function createEditor(parent, doc, { onRun, onSave, onChange, label } = {
       const line = doc.line(n);
       view.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
       view.focus();
+    },
+    // showLine highlights line n and scrolls it into view (clear of the
+    // page's sticky header), leaving the focus where it is; 0, or a line
+    // the editor does not hold, takes the highlight away. It reports
+    // whether a line is highlighted.
+    showLine(n) {
+      const doc = view.state.doc;
+      if (!(n >= 1 && n <= doc.lines)) {
+        view.dispatch({ effects: showLineEffect.of(null) });
+        return false;
+      }
+      const from = doc.line(n).from;
+      view.dispatch({ effects: [showLineEffect.of(from), EditorView.scrollIntoView(from, { y: "nearest", yMargin: 64 })] });
+      return true;
     },
     setEditable(on) {
       view.dispatch({ effects: editable.reconfigure(EditorView.editable.of(on)) });
