@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"workbook/exercises"
+	"workbook/internal/browsertest"
 	"workbook/runner"
 )
 
@@ -28,44 +28,12 @@ import (
 // returns a context to drive it with and the server's URL.
 func browser(t *testing.T) (context.Context, string, *Server) {
 	t.Helper()
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		if os.Getenv("WORKBOOK_BROWSER_TESTS") != "" {
-			t.Fatal("WORKBOOK_BROWSER_TESTS is set, but there is no chromium on PATH (apt-get install chromium)")
-		}
-		t.Skip("no chromium on PATH: the browser tests need it (apt-get install chromium)")
-	}
+	ctx := browsertest.Start(t, 1280, 900)
 	pool := runner.NewPool(1)
 	t.Cleanup(pool.Close)
 	ws := newWorkspace(t)
 	s := newServer(t, Config{Workspace: ws, Runner: pool, Grader: &exercises.Grader{Pool: pool}})
 	ts := newTestServer(t, s)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", path, err)
-	}
 	return ctx, ts, s
 }
 

@@ -1,16 +1,14 @@
 package timeline
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"workbook/internal/browsertest"
 	"workbook/runner"
 )
 
@@ -67,19 +65,7 @@ func main() {
 // artifact directory (go test ./timeline -run Browser -artifacts
 // -outputdir DIR keeps it).
 func TestBrowser(t *testing.T) {
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		if os.Getenv("WORKBOOK_BROWSER_TESTS") != "" {
-			t.Fatal("WORKBOOK_BROWSER_TESTS is set, but there is no chromium on PATH (apt-get install chromium)")
-		}
-		t.Skip("no chromium on PATH: the browser tests need it (apt-get install chromium)")
-	}
+	ctx := browsertest.Start(t, 1100, 600)
 	res, err := runner.Run(t.Context(), runner.Program{Files: []runner.File{{Name: "workers.go", Src: []byte(workerPool)}}}, runner.Options{Trace: true})
 	if err != nil {
 		t.Fatal(err)
@@ -96,21 +82,6 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1100, 600),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, time.Minute)
-	defer cancel()
 	// Every request the page makes is counted: it must make none but its own.
 	if _, err := chromedp.Run(ctx, chromedp.Navigate("file://"+page)); err != nil {
 		t.Fatal(err)
