@@ -115,8 +115,9 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 	prog := runner.Program{Files: []runner.File{{Name: "main.go", Src: []byte(req.Source)}}}
 	lang := pickLang(req.Lang)
 	s.stream(w, r, func(ctx context.Context, emit func(any)) error {
-		// Every run is traced, for its Timeline tab; BenchmarkTrace
-		// measures what that costs the lessons' snippets.
+		// Every run is traced, for its Timeline tab; BenchmarkTraceCost
+		// (the workbook's root package) measures what that costs the
+		// lessons' snippets, BenchmarkTimeline what drawing costs.
 		opts := runner.Options{Race: req.Race, Trace: true, Events: withTimeline(emit, lang, prog.Files)}
 		_, err := s.cfg.Runner.Run(ctx, prog, opts)
 		return err

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -150,68 +149,45 @@ func BenchmarkAPIRun(b *testing.B) {
 	}
 }
 
-// BenchmarkTrace measures what tracing costs the runs of the site, where
-// every run is traced: each runnable snippet of the lessons (one edition)
-// is run with runner.Pool, without and with Options.Trace, alternately, and
-// its timeline drawn as the site draws it (fitTrace). It reports, over the
-// snippets' medians, the run time of all of them together untraced and
-// traced (total-ms, traced-total-ms), the ratio of the two (ratio), the
-// largest ratio of one snippet (worst-ratio), and the longest drawing of a
-// picture and the largest picture (draw-max-ms, picture-max-KB), and logs
-// the snippets that tracing slows by half or more.
+// BenchmarkTimeline measures what the Timeline tab costs the server: each
+// runnable snippet of the lessons (one edition) is run traced once, and its
+// timeline drawn b.N times as the site draws it (fitTrace, timeline.SVG).
+// It reports the longest drawing and the largest picture (draw-max-ms,
+// picture-max-KB). What tracing costs a run is BenchmarkTraceCost's, in
+// the workbook's root package.
 //
-//	go test ./site -run '^$' -bench Trace -benchtime 5x
-func BenchmarkTrace(b *testing.B) {
+//	go test ./site -run '^$' -bench Timeline -benchtime 5x
+func BenchmarkTimeline(b *testing.B) {
 	pool := runner.NewPool(1)
 	defer pool.Close()
 	bk, _ := content(b)
-	var plain, traced, draw time.Duration
-	worst, worstAt, picture := 0.0, "", 0
-	var slow []string
+	var draw time.Duration
+	picture := 0
 	for _, l := range bk.Lessons(lessons.Languages[0]) {
 		for _, sn := range l.Snippets {
 			if !sn.Run {
 				continue
 			}
 			prog := runner.Program{Files: []runner.File{{Name: "main.go", Src: []byte(sn.Code)}}}
-			var times [2][]time.Duration
-			var trace *runner.Trace
-			for i := range 2 * b.N {
-				time.Sleep(50 * time.Millisecond) // the pool gets a child ready, as between a learner's runs
-				start := time.Now()
-				res, err := pool.Run(context.Background(), prog, runner.Options{Trace: i%2 == 1, Events: func(runner.Event) {}})
-				if err != nil {
-					b.Fatal(err)
-				}
-				times[i%2] = append(times[i%2], time.Since(start))
-				if res.Trace != nil {
-					trace = res.Trace
-				}
+			res, err := pool.Run(context.Background(), prog, runner.Options{Trace: true, Events: func(runner.Event) {}})
+			if err != nil {
+				b.Fatal(err)
 			}
-			p, t := median(times[0]), median(times[1])
-			plain += p
-			traced += t
-			if r := float64(t) / float64(p); r > worst {
-				worst, worstAt = r, fmt.Sprintf("%s:%d", l.Path(), sn.Line)
+			if res.Trace == nil {
+				continue
 			}
-			var svg strings.Builder
-			if trace != nil {
+			var times []time.Duration
+			for range b.N {
+				var svg strings.Builder
 				start := time.Now()
-				fit, _ := fitTrace(trace, maxLanes, maxWaits)
+				fit, _ := fitTrace(res.Trace, maxLanes, maxWaits)
 				timeline.SVG(&svg, fit, timeline.Options{Lang: "en", Source: map[string][]byte{"main.go": []byte(sn.Code)}})
-				draw = max(draw, time.Since(start))
+				times = append(times, time.Since(start))
 				picture = max(picture, svg.Len())
 			}
-			if float64(t) > 1.5*float64(p) {
-				slow = append(slow, fmt.Sprintf("%s:%d: %.0f ms untraced, %.0f ms traced", l.Path(), sn.Line, ms(p), ms(t)))
-			}
+			draw = max(draw, median(times))
 		}
 	}
-	b.Logf("the largest ratio is %s's; tracing slows by half or more:\n%s", worstAt, strings.Join(slow, "\n"))
-	b.ReportMetric(ms(plain), "total-ms")
-	b.ReportMetric(ms(traced), "traced-total-ms")
-	b.ReportMetric(float64(traced)/float64(plain), "ratio")
-	b.ReportMetric(worst, "worst-ratio")
 	b.ReportMetric(ms(draw), "draw-max-ms")
 	b.ReportMetric(float64(picture)/1024, "picture-max-KB")
 	b.ReportMetric(0, "ns/op")
