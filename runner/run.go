@@ -85,9 +85,7 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 	r.sandbox.Network = p.netns
 	if p.tmpfs && r.limits != (Limits{}.withDefaults()) {
 		if err := resizeWork(p.work, r.limits); err != nil {
-			p.cmd.Process.Kill()
-			p.cmd.Wait()
-			removeAll(p.work)
+			p.discard()
 			return nil, fmt.Errorf("runner: sizing the program's directory: %w", err)
 		}
 	}
