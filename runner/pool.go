@@ -31,6 +31,8 @@ type Pool struct {
 	closed  bool
 	done    chan struct{} // closed by Close
 	starts  sync.WaitGroup
+	// removals are the directories of ended runs being removed.
+	removals sync.WaitGroup
 }
 
 // A PoolOption configures a Pool.
@@ -209,4 +211,5 @@ func (p *Pool) Close() {
 		}
 	}
 	p.starts.Wait()
+	p.removals.Wait()
 }

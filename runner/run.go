@@ -22,6 +22,7 @@ import (
 // A run is one child process running one program.
 type run struct {
 	ctx    context.Context
+	pool   *Pool // nil for a run of its own
 	prog   Program
 	opts   Options
 	limits Limits
@@ -63,6 +64,7 @@ type run struct {
 func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, error) {
 	r := &run{
 		ctx:    ctx,
+		pool:   pool,
 		prog:   prog,
 		opts:   opts,
 		limits: opts.Limits.withDefaults(),
@@ -89,6 +91,14 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 			return nil, fmt.Errorf("runner: sizing the program's directory: %w", err)
 		}
 	}
+	// The request goes first, the child's wait being the run's, and in
+	// the background: a child may die before reading it, and the pipe
+	// must not block the runner then.
+	go func() {
+		json.NewEncoder(p.request).Encode(r.request())
+		p.request.Close()
+	}()
+
 	r.kids.slots[0] = true
 	if mem, err := unix.Mmap(int(p.counts.Fd()), 0, 8*wire.GoroutineSlots, unix.PROT_READ|unix.PROT_WRITE, unix.MAP_SHARED); err == nil {
 		r.counts = mem
@@ -96,13 +106,6 @@ func newRun(ctx context.Context, prog Program, opts Options, pool *Pool) (*run, 
 
 	r.dispatch.Add(1)
 	go r.dispatchEvents()
-
-	// The request goes in the background: a child may die before reading
-	// it, and the pipe must not block the runner then.
-	go func() {
-		json.NewEncoder(p.request).Encode(r.request())
-		p.request.Close()
-	}()
 	go func() {
 		if prog.Stdin != nil {
 			io.Copy(p.stdin, prog.Stdin)
@@ -349,7 +352,17 @@ func (r *run) wait() *Result {
 	r.emit(Event{Kind: KindExit, Exit: &res.Exit})
 	close(r.events)
 	r.dispatch.Wait()
-	removeAll(r.work)
+	if r.pool != nil {
+		// A pool's caller waits for no more than the result: the
+		// directory goes while the learner reads it (Pool.Close waits).
+		r.pool.removals.Add(1)
+		go func() {
+			defer r.pool.removals.Done()
+			removeAll(r.work)
+		}()
+	} else {
+		removeAll(r.work)
+	}
 	return res
 }
 

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/traefik/yaegi/interp"
+	"golang.org/x/sys/unix"
 
 	"workbook/internal/lower"
 	"workbook/internal/procwire"
@@ -46,10 +47,13 @@ type child struct {
 	files   *confined
 	env     *environ
 	limits  wire.Limits
-	monitor *monitor
-	races   *raceReader
-	trace   *tracer  // when the request asks for the timeline
-	tests   *testLog // in a run of tests
+	sandbox wire.Sandbox // the kernel's layers, closed before the request
+	// lockFilter is the seccomp filter that keeps the request's limits.
+	lockFilter []unix.SockFilter
+	monitor    *monitor
+	races      *raceReader
+	trace      *tracer  // when the request asks for the timeline
+	tests      *testLog // in a run of tests
 	// compiled is closed once the program is compiled: the race reader
 	// reads what the compiler built only after (a happens-before edge that
 	// precedes the program, so it hides none of its races).
@@ -85,6 +89,7 @@ func Main() {
 	if os.Getenv(wire.EnvWarm) == "1" {
 		warm()
 	}
+	c.prepare()
 	c.report.Send(wire.Report{Kind: wire.KindReady})
 	if err := json.NewDecoder(os.NewFile(wire.FDRequest, "request")).Decode(&c.req); err != nil {
 		c.internal(fmt.Errorf("reading the request: %w", err))
@@ -93,13 +98,31 @@ func Main() {
 	c.run()
 }
 
+// prepare confines the child to its working directory and closes the
+// kernel's layers of the sandbox: all that needs no request, so that a
+// warm child has done it before its program comes.
+func (c *child) prepare() {
+	wd, err := os.Getwd()
+	if err != nil {
+		c.internal(err)
+	}
+	c.work = wd
+	if c.files, err = confine(wd); err != nil {
+		c.internal(err)
+	}
+	c.env = newEnviron(wd)
+	c.sandbox = closeSandbox(wd)
+	c.lockFilter = assembleFilter(limitsFilter())
+}
+
 func (c *child) internal(err error) {
 	c.end(70, nil, wire.Report{Kind: wire.KindInternal, Message: err.Error()})
 }
 
 func (c *child) run() {
-	rl := applyLimits(c.limits)
-
+	sb := c.sandbox
+	sb.Rlimits = applyLimits(c.limits)
+	sb = lockLimits(sb, c.lockFilter)
 	start := time.Now()
 	files := make([]lower.File, len(c.req.Files))
 	for i, f := range c.req.Files {
@@ -114,19 +137,6 @@ func (c *child) run() {
 		c.compileError(err)
 	}
 	c.prog = prog
-
-	wd, err := os.Getwd()
-	if err != nil {
-		c.internal(err)
-	}
-	c.work = wd
-	if c.files, err = confine(wd); err != nil {
-		c.internal(err)
-	}
-	c.env = newEnviron(wd)
-
-	sb := closeSandbox(wd)
-	sb.Rlimits = rl
 	sb.Allowlist = true
 	c.report.Send(wire.Report{Kind: wire.KindSandbox, Sandbox: &sb})
 

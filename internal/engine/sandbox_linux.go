@@ -1,15 +1,18 @@
 package engine
 
 import (
+	"errors"
 	"os"
 	"slices"
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 
 	seccomp "github.com/elastic/go-seccomp-bpf"
 	"github.com/landlock-lsm/go-landlock/landlock"
 	llsyscall "github.com/landlock-lsm/go-landlock/landlock/syscall"
+	"golang.org/x/net/bpf"
 	"golang.org/x/sys/unix"
 
 	"workbook/internal/wire"
@@ -23,11 +26,15 @@ import (
 //     directory, through an os.Root (files.go); the environment is the
 //     program's own (environ.go); processes are the runner's to start
 //     (proc.go);
-//   - resource limits, set before the program is even lowered: the
-//     kernel's (limits_linux.go) and the Go runtime's (applyLimits, in
-//     engine.go); the goroutine limit is the monitor's (monitor.go);
 //   - the kernel's protections, closed here once the child has read all
-//     it needs: Landlock and seccomp.
+//     it needs, before it reads the request: Landlock and seccomp. A warm
+//     child of a pool waits for its program with them closed, so that a
+//     run does not wait for them;
+//   - resource limits, set as soon as the request says them, before the
+//     program is even lowered: the kernel's (limits_linux.go), which
+//     seccomp then keeps from being raised (lockLimits), and the Go
+//     runtime's (applyLimits, in engine.go); the goroutine limit is the
+//     monitor's (monitor.go).
 //
 // The runner adds its own around the child: a network namespace, the time
 // and output limits, and the process group it kills at the end.
@@ -40,9 +47,9 @@ import (
 //     write, and nothing else; no TCP; no signals or abstract sockets
 //     outside the child (where the kernel's Landlock has those).
 //   - seccomp: no new processes or programs, no sockets, no signals to
-//     other processes, no leaving the process group, no raising limits,
-//     no namespaces, mounts, tracing or kernel facilities; the calls fail
-//     with EPERM.
+//     other processes, no leaving the process group, no namespaces,
+//     mounts, tracing or kernel facilities; the calls fail with EPERM.
+//     Changing limits is refused once they are set (lockLimits).
 //
 // Where a layer is not available, the child says so and runs without it.
 func closeSandbox(work string) wire.Sandbox {
@@ -84,6 +91,52 @@ func closeSandbox(work string) wire.Sandbox {
 	return sb
 }
 
+// lockLimits adds a second seccomp filter, once the request's limits are
+// set, that refuses to change them: a process may raise a soft limit up
+// to its hard one, and a root child that could not give up root could
+// raise both. The first filter cannot refuse it, as it is in place before
+// the limits are known. The filter comes assembled (assembleFilter), so
+// that a run does not wait for that either. It returns the sandbox as it
+// is then.
+func lockLimits(sb wire.Sandbox, lock []unix.SockFilter) wire.Sandbox {
+	if !sb.Seccomp {
+		return sb
+	}
+	var err error
+	if len(lock) == 0 {
+		err = errors.New("the filter could not be assembled")
+	} else {
+		prog := unix.SockFprog{Len: uint16(len(lock)), Filter: &lock[0]}
+		_, _, errno := unix.Syscall(unix.SYS_SECCOMP, unix.SECCOMP_SET_MODE_FILTER, unix.SECCOMP_FILTER_FLAG_TSYNC, uintptr(unsafe.Pointer(&prog)))
+		if errno != 0 {
+			err = errno
+		}
+	}
+	if err != nil {
+		sb.Seccomp = false
+		sb.Notes = strings.Join(slices.DeleteFunc([]string{sb.Notes, "seccomp: limits: " + err.Error()}, func(s string) bool { return s == "" }), "; ")
+	}
+	return sb
+}
+
+// assembleFilter turns a filter into the program the kernel loads; nil if
+// it does not assemble.
+func assembleFilter(f seccomp.Filter) []unix.SockFilter {
+	insts, err := f.Policy.Assemble()
+	if err != nil {
+		return nil
+	}
+	raw, err := bpf.Assemble(insts)
+	if err != nil {
+		return nil
+	}
+	prog := make([]unix.SockFilter, len(raw))
+	for i, in := range raw {
+		prog[i] = unix.SockFilter{Code: in.Op, Jt: in.Jt, Jf: in.Jf, K: in.K}
+	}
+	return prog
+}
+
 // dropPrivileges makes a child started as root run as the unprivileged
 // user wire.UnprivilegedID, with no supplementary groups: whatever gets
 // past the other layers then has no more rights on the host than nobody,
@@ -119,9 +172,9 @@ var denied = []string{
 	// Other processes.
 	"ptrace", "process_vm_readv", "process_vm_writev", "tkill",
 	"pidfd_open", "pidfd_send_signal", "pidfd_getfd", "kcmp",
-	// Leaving the process group the runner kills, raising limits,
-	// changing identity.
-	"setsid", "setpgid", "setrlimit", "prlimit64",
+	// Leaving the process group the runner kills, changing identity
+	// (limits: lockLimits).
+	"setsid", "setpgid",
 	"setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid",
 	"setgroups", "capset",
 	// Namespaces, mounts, the kernel.
@@ -153,6 +206,19 @@ func setidModes() []seccomp.NameWithConditions {
 	}
 	slices.SortFunc(out, func(a, b seccomp.NameWithConditions) int { return strings.Compare(a.Name, b.Name) })
 	return out
+}
+
+func limitsFilter() seccomp.Filter {
+	return seccomp.Filter{
+		NoNewPrivs: true,
+		Flag:       seccomp.FilterFlagTSync,
+		Policy: seccomp.Policy{
+			DefaultAction: seccomp.ActionAllow,
+			Syscalls: []seccomp.SyscallGroup{
+				{Action: seccomp.ActionErrno, Names: []string{"setrlimit", "prlimit64"}},
+			},
+		},
+	}
 }
 
 func filter() seccomp.Filter {

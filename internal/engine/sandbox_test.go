@@ -16,21 +16,25 @@ import (
 	"workbook/internal/wire"
 )
 
-// TestSeccompFilter runs the child's seccomp filter in a BPF simulator,
-// on the system calls a program could try: what it refuses, and what the
-// Go runtime needs it to let through.
+// TestSeccompFilter runs the child's two seccomp filters (the sandbox's,
+// then lockLimits') in a BPF simulator, on the system calls a program
+// could try: what they refuse, and what the Go runtime needs them to let
+// through. As in the kernel, a call is refused when either refuses it.
 func TestSeccompFilter(t *testing.T) {
 	if *(*byte)(unsafe.Pointer(&[]uint16{1}[0])) != 1 {
 		t.Skip("seccomp_data is laid out for a little-endian machine here")
 	}
-	f := filter()
-	prog, err := f.Policy.Assemble()
-	if err != nil {
-		t.Fatal(err)
-	}
-	vm, err := bpf.NewVM(prog)
-	if err != nil {
-		t.Fatal(err)
+	var vms []*bpf.VM
+	for _, f := range []seccomp.Filter{filter(), limitsFilter()} {
+		prog, err := f.Policy.Assemble()
+		if err != nil {
+			t.Fatal(err)
+		}
+		vm, err := bpf.NewVM(prog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vms = append(vms, vm)
 	}
 	info, err := arch.GetInfo("")
 	if err != nil {
@@ -109,9 +113,15 @@ func TestSeccompFilter(t *testing.T) {
 			binary.BigEndian.PutUint32(data[16+8*i:], uint32(a))
 			binary.BigEndian.PutUint32(data[16+8*i+4:], uint32(a>>32))
 		}
-		got, err := vm.Run(data)
-		if err != nil {
-			t.Fatal(err)
+		got := int(seccomp.ActionAllow)
+		for _, vm := range vms {
+			action, err := vm.Run(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if seccomp.Action(got) == seccomp.ActionAllow {
+				got = action
+			}
 		}
 		if seccomp.Action(got) != tt.want {
 			t.Errorf("%s(%#o) = %v; want %v", tt.name, tt.args, seccomp.Action(got), tt.want)

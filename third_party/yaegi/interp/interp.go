@@ -515,6 +515,9 @@ func New(options Options) *Interpreter {
 	i.opt.at = options.At
 	i.opt.trace = options.Trace
 	i.opt.trackVars = options.TrackVariables
+	if i.opt.trackVars {
+		i.tracked.frames = new([maxTracked]trackedFrame)
+	}
 	i.opt.unobserved = options.Unobserved
 	i.opt.checked = options.Checked
 

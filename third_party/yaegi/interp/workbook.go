@@ -249,7 +249,9 @@ func (interp *Interpreter) Position(pos token.Pos) token.Position {
 }
 
 // trackedFrames are the frames Variables looks into: each with the scope
-// whose variables it holds. A fixed array, written and read only in
+// whose variables it holds. A fixed array, made by New only when
+// variables are tracked (it is 64 KiB, which every interpreter would
+// otherwise fault in and zero before it compiles), written and read only in
 // //go:norace functions under a lock whose synchronisation the embedder
 // hides from the race detector (Options.Unobserved): the bookkeeping of
 // the interpreter must neither be reported as a race of the program nor
@@ -258,7 +260,7 @@ func (interp *Interpreter) Position(pos token.Pos) token.Position {
 type trackedFrames struct {
 	mu     sync.Mutex
 	n      int
-	frames [maxTracked]trackedFrame
+	frames *[maxTracked]trackedFrame
 }
 
 type trackedFrame struct {
