@@ -249,7 +249,12 @@ func intArg(t *testing.T, w []string, key string) int {
 }
 
 // runCorpus runs every program of testdata/dir against its directives.
-func runCorpus(t *testing.T, dir string) {
+func runCorpus(t *testing.T, dir string) { runCorpusWith(t, dir, nil) }
+
+// runCorpusWith runs the corpus through pool when not nil, as the site and
+// workbook check run programs: a warm child, whose run without the race
+// detector ends on the child's exit report.
+func runCorpusWith(t *testing.T, dir string, pool *runner.Pool) {
 	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.go"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no programs in testdata/%s", dir)
@@ -265,7 +270,14 @@ func runCorpus(t *testing.T, dir string) {
 			if d.opts.Race {
 				needRace(t)
 			}
-			res, out := runFiles(t, d.opts, runner.File{Name: filepath.Base(file), Src: src})
+			files := []runner.File{{Name: filepath.Base(file), Src: src}}
+			var res *runner.Result
+			var out *output
+			if pool != nil {
+				res, out = runPooled(t, pool, d.opts, files...)
+			} else {
+				res, out = runFiles(t, d.opts, files...)
+			}
 			checkWants(t, d, res, out)
 		})
 	}
@@ -300,6 +312,18 @@ func TestHostileWithoutKernelLayers(t *testing.T) {
 	runner.SetKernelLayers(false)
 	t.Cleanup(func() { runner.SetKernelLayers(true) }) // after the parallel subtests
 	runCorpus(t, "hostile")
+}
+
+// TestPooled runs the hostile programs and those that start processes
+// through a pool: a run there ends as soon as the child says the program
+// exited, and must end the same.
+func TestPooled(t *testing.T) {
+	pool := runner.NewPool(2)
+	t.Cleanup(pool.Close) // after the parallel subtests
+	os.Setenv("WORKBOOK_TEST_SECRET", "s3cr3t")
+	for _, dir := range []string{"hostile", "proc"} {
+		t.Run(dir, func(t *testing.T) { runCorpusWith(t, dir, pool) })
+	}
 }
 
 // TestDeadlocks runs programs that deadlock, and some that only look like

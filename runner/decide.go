@@ -3,6 +3,7 @@ package runner
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"syscall"
@@ -16,7 +17,7 @@ import (
 // did itself comes first (it killed the child for a reason it knows), then
 // what the child reported on its own channel, then what the kernel says of
 // the process, then what the Go runtime of the child said on its fd 2.
-func (r *run) result(waitErr error) *Result {
+func (r *run) result(waitErr error, state *os.ProcessState) *Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	res := &Result{
@@ -32,14 +33,21 @@ func (r *run) result(waitErr error) *Result {
 	res.Timing.Compile = r.compiled
 	res.Timing.Total = time.Since(r.start)
 
-	state := r.cmd.ProcessState
+	// How the child ended: the kernel's word, or, for a run that ended on
+	// the child's exit report (run.wait), the report's.
 	var ws syscall.WaitStatus
-	if state != nil {
+	ended, status := false, 0
+	switch {
+	case state != nil:
+		ended, status = true, state.ExitCode()
 		ws, _ = state.Sys().(syscall.WaitStatus)
 		if ru, ok := state.SysUsage().(*syscall.Rusage); ok {
 			res.MaxRSS = ru.Maxrss * 1024
 			res.Timing.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
+	case r.early != nil:
+		ended, status = true, r.early.Code
+		res.MaxRSS, res.Timing.CPU = r.early.Usage.MaxRSS, r.early.Usage.CPU
 	}
 
 	rep := map[string]wire.Report{}
@@ -67,8 +75,8 @@ func (r *run) result(waitErr error) *Result {
 	case r.stopped != nil:
 		res.Limit = r.stopped
 		set(Limited, limitCodes[r.stopped.Name], r.stopped.Message)
-	case state != nil && !ws.Signaled() && r.contradiction(state.ExitCode()) != "":
-		set(Internal, ExitInternal, "the sandbox child's reports contradict each other ("+r.contradiction(state.ExitCode())+
+	case ended && !ws.Signaled() && r.contradiction(status) != "":
+		set(Internal, ExitInternal, "the sandbox child's reports contradict each other ("+r.contradiction(status)+
 			"): a program that corrupts the interpreter's memory with a data race can do that; run it with the race detector")
 	case has(rep, wire.KindCompile):
 		res.Diagnostics = diagnostics(rep[wire.KindCompile].Diagnostics)
@@ -97,10 +105,10 @@ func (r *run) result(waitErr error) *Result {
 		default:
 			set(Internal, ExitInternal, fmt.Sprintf("the sandbox child was killed by signal %v", sig))
 		}
-	case state == nil:
+	case !ended:
 		set(Internal, ExitInternal, fmt.Sprintf("the sandbox child did not run: %v", waitErr))
 	default:
-		code := state.ExitCode()
+		code := status
 		fatal := rt.fatal
 		switch {
 		case rt.panic != "":

@@ -53,3 +53,17 @@ func runFiles(t testing.TB, opts runner.Options, files ...runner.File) (*runner.
 	}
 	return res, out
 }
+
+// runPooled runs the program made of the given files through pool.
+func runPooled(t testing.TB, pool *runner.Pool, opts runner.Options, files ...runner.File) (*runner.Result, *output) {
+	t.Helper()
+	out := &output{}
+	opts.Events = out.event
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	res, err := pool.Run(ctx, runner.Program{Files: files}, opts)
+	if err != nil {
+		t.Fatalf("Pool.Run: %v", err)
+	}
+	return res, out
+}

@@ -153,3 +153,58 @@ func TestPoolMaxRuns(t *testing.T) {
 		t.Errorf("Run waiting for its turn past its deadline = %v; want context.DeadlineExceeded", err)
 	}
 }
+
+// TestPooledRunEndsOnReport: a pooled run without the race detector ends
+// on the child's exit report, without waiting for the kernel to take the
+// child apart, and still has all the output, the program's exit status and
+// the child's usage; a goroutine still writing as main returns does not
+// hold it up.
+func TestPooledRunEndsOnReport(t *testing.T) {
+	pool := NewPool(1)
+	defer pool.Close()
+	tests := []struct {
+		name, body string
+		code       int
+		stdout     int // bytes
+	}{
+		{"output", `for i := 0; i < 2000; i++ { fmt.Println(strings.Repeat("x", 99)) }`, 0, 200000},
+		{"exit status", `fmt.Print("bye"); os.Exit(3)`, 3, 3},
+		{"writer still running", `go func() { for { fmt.Fprint(os.Stderr, ".") } }(); time.Sleep(10 * time.Millisecond); fmt.Print("done")`, 0, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\t\"strings\"\n\t\"time\"\n)\n\nvar _, _, _ = os.Exit, strings.Repeat, time.Sleep\n\nfunc main() {\n\t" + tt.body + "\n}\n"
+			for range 5 {
+				var mu sync.Mutex
+				stdout := 0
+				opts := Options{Events: func(e Event) {
+					if e.Kind == KindStdout {
+						mu.Lock()
+						stdout += len(e.Data)
+						mu.Unlock()
+					}
+				}}
+				ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+				r, err := newRun(ctx, Program{Files: []File{{Name: "main.go", Src: []byte(src)}}}, opts, pool)
+				if err != nil {
+					cancel()
+					t.Fatal(err)
+				}
+				res := r.wait()
+				cancel()
+				if r.early == nil {
+					t.Fatalf("the run waited for the kernel: %+v", res.Exit)
+				}
+				if res.Reason != Exited || res.Code != tt.code {
+					t.Fatalf("the run ended with %s %d (%s); want exit %d", res.Reason, res.Code, res.Message, tt.code)
+				}
+				if stdout != tt.stdout {
+					t.Errorf("got %d bytes of output; want %d", stdout, tt.stdout)
+				}
+				if res.MaxRSS <= 0 || res.Timing.CPU <= 0 {
+					t.Errorf("no usage: %d bytes, %v", res.MaxRSS, res.Timing.CPU)
+				}
+			}
+		})
+	}
+}

@@ -37,20 +37,22 @@ func IsChild() bool { return os.Getenv(wire.Env) != "" }
 
 // A child holds the state of the one run of a sandbox child.
 type child struct {
-	report  *wire.Writer
-	stdout  *os.File
-	stderr  *os.File
-	req     wire.Request
-	prog    *lower.Program
-	interp  *interp.Interpreter
-	work    string // the private working directory
-	files   *confined
-	env     *environ
-	limits  wire.Limits
-	sandbox wire.Sandbox // the kernel's layers, closed before the request
+	report     *wire.Writer
+	reportFile *os.File
+	stdout     *os.File
+	stderr     *os.File
+	req        wire.Request
+	prog       *lower.Program
+	interp     *interp.Interpreter
+	work       string // the private working directory
+	files      *confined
+	env        *environ
+	limits     wire.Limits
+	sandbox    wire.Sandbox // the kernel's layers, closed before the request
 	// lockFilter is the seccomp filter that keeps the request's limits.
 	lockFilter []unix.SockFilter
 	monitor    *monitor
+	procs      *procs // what serves workbook/proc, when the runner allows it
 	races      *raceReader
 	trace      *tracer  // when the request asks for the timeline
 	tests      *testLog // in a run of tests
@@ -70,11 +72,13 @@ func Main() {
 		fmt.Fprintf(os.Stderr, "workbook: sandbox child of protocol %q started by a runner of protocol %q\n", wire.Version, v)
 		os.Exit(70)
 	}
+	reports := os.NewFile(wire.FDReport, "report")
 	c := &child{
-		report:   wire.NewWriter(os.NewFile(wire.FDReport, "report")),
-		stdout:   os.Stdout,
-		stderr:   os.NewFile(wire.FDStderr, "/dev/stderr"),
-		compiled: make(chan struct{}),
+		report:     wire.NewWriter(reports),
+		reportFile: reports,
+		stdout:     os.Stdout,
+		stderr:     os.NewFile(wire.FDStderr, "/dev/stderr"),
+		compiled:   make(chan struct{}),
 	}
 	// Compiled library code that writes to os.Stderr (the log package's
 	// default logger among it) writes to the program's standard error:
@@ -156,6 +160,7 @@ func (c *child) run() {
 	c.report.Send(wire.Report{Kind: wire.KindCompiled, Elapsed: time.Since(start)})
 
 	procwire.Sandbox = c.procStarter()
+	c.procs, _ = procwire.Sandbox.(*procs)
 	c.trace.begin()
 	switch {
 	case c.req.Entry != nil:
@@ -296,10 +301,42 @@ func (c *child) end(code int, stderr []byte, rep wire.Report) {
 		if c.trace != nil {
 			c.report.Send(wire.Report{Kind: wire.KindTrace, Trace: c.trace.report(rep.Kind == wire.KindExit)})
 		}
+		if rep.Kind == wire.KindExit && !raceEnabled {
+			rep.Usage = usage()
+			c.closeOutputs()
+		}
 		c.report.Send(rep)
+		if rep.Usage != nil {
+			c.reportFile.Close()
+		}
 		c.exitCode.Store(int32(code))
 	})
 	os.Exit(int(c.exitCode.Load()))
+}
+
+// closeOutputs closes every descriptor the runner reads but the reports,
+// before a child without the race detector tells it that the program
+// exited: the runner then has all of the run once it has the report, and
+// need not wait for the kernel to take the child apart, which takes as
+// long as compiling and running a small program. With the race detector,
+// the runtime still has its say at exit (exit status 66), and the runner
+// waits for the exit.
+func (c *child) closeOutputs() {
+	c.stdout.Close()
+	c.stderr.Close()
+	if c.procs != nil {
+		c.procs.conn.Close()
+	}
+	runtimeStderr.Close()
+}
+
+// usage is what the child used until now.
+func usage() *wire.Usage {
+	var ru unix.Rusage
+	if unix.Getrusage(unix.RUSAGE_SELF, &ru) != nil {
+		return nil
+	}
+	return &wire.Usage{MaxRSS: ru.Maxrss * 1024, CPU: time.Duration(ru.Utime.Nano() + ru.Stime.Nano())}
 }
 
 // osExit is os.Exit. In a test, os.Exit(0) panics, as go test has it: a

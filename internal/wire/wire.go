@@ -197,6 +197,17 @@ type Report struct {
 	Trace       *Trace       `json:"trace,omitempty"`
 	// Elapsed is the child's own measure of the phase the report ends.
 	Elapsed time.Duration `json:"elapsed,omitempty"`
+	// Usage, on an exit report without the race detector, is what the
+	// child used until then: the runner gives it as the run's when it
+	// does not wait for the kernel to take the child apart (see
+	// runner's run.wait).
+	Usage *Usage `json:"usage,omitempty"`
+}
+
+// Usage is what a child used of the machine.
+type Usage struct {
+	MaxRSS int64         `json:"maxRSS"` // peak resident memory, bytes
+	CPU    time.Duration `json:"cpu"`    // processor time, user and system
 }
 
 // A Diagnostic is a compile error at a position of the learner's source.
