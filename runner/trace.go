@@ -64,6 +64,7 @@ func (t *Trace) shift(ms float64) {
 	}
 	at(&t.End)
 	for i := range t.Goroutines {
+		at(&t.Goroutines[i].Spawned)
 		at(&t.Goroutines[i].Start)
 		at(&t.Goroutines[i].End)
 	}
@@ -72,6 +73,7 @@ func (t *Trace) shift(ms float64) {
 		at(&t.Spans[i].End)
 	}
 	for i := range t.HandOffs {
+		at(&t.HandOffs[i].Woken)
 		at(&t.HandOffs[i].At)
 	}
 	for i := range t.Races {
@@ -97,7 +99,10 @@ type TraceGoroutine struct {
 	// far as an operation that may block.
 	Func string `json:"func,omitempty"`
 	// Created is the go statement that started it.
-	Created *Frame  `json:"created,omitempty"`
+	Created *Frame `json:"created,omitempty"`
+	// Spawned is when the go statement ran, and Start when the goroutine
+	// first ran: in between, it was ready to run, waiting for a thread.
+	Spawned float64 `json:"spawned"`
 	Start   float64 `json:"start"`
 	// End is -1 for a goroutine still there when the program ended.
 	End float64 `json:"end"`
@@ -128,12 +133,16 @@ type TraceSpan struct {
 	Chan uint64 `json:"chan,omitempty"`
 }
 
-// A HandOff is goroutine From letting goroutine To go on, at At: From's
-// span FromSpan (a send, a receive, an unlock) ended To's blocked span
-// ToSpan (indexes into Spans).
+// A HandOff is goroutine From letting goroutine To go on: From's span
+// FromSpan (a send, a receive, an unlock) ended To's blocked span ToSpan
+// (indexes into Spans). Woken is when From's operation returned, having
+// made To ready to run, and At when To's returned: in between, To was
+// ready to run, waiting for a thread (Woken is At when From's operation
+// returned after To's).
 type HandOff struct {
 	From     int     `json:"from"`
 	To       int     `json:"to"`
+	Woken    float64 `json:"woken"`
 	At       float64 `json:"at"`
 	FromSpan int     `json:"fromSpan"`
 	ToSpan   int     `json:"toSpan"`
@@ -154,13 +163,15 @@ func ms(ns int64) float64 {
 func traceOf(t *wire.Trace) *Trace {
 	out := &Trace{Dropped: t.Dropped, End: ms(t.End)}
 	for _, g := range t.Goroutines {
-		tg := TraceGoroutine{ID: g.ID, Parent: g.Parent, Func: g.Func, Start: ms(g.Start), End: ms(g.End)}
+		tg := TraceGoroutine{ID: g.ID, Parent: g.Parent, Func: g.Func, Spawned: ms(g.Spawned), Start: ms(g.Start), End: ms(g.End)}
 		if g.Created != nil {
 			tg.Created = &frames([]wire.Frame{*g.Created})[0]
 		}
 		out.Goroutines = append(out.Goroutines, tg)
 	}
-	sort.SliceStable(out.Goroutines, func(i, j int) bool { return out.Goroutines[i].Start < out.Goroutines[j].Start })
+	// In the order the go statements ran them: the order the program
+	// asked for, not the one the scheduler chose.
+	sort.SliceStable(out.Goroutines, func(i, j int) bool { return out.Goroutines[i].Spawned < out.Goroutines[j].Spawned })
 	for _, op := range t.Ops {
 		s := TraceSpan{G: op.G, Op: op.Op, What: op.What, Made: op.Made, File: op.File, Line: op.Line,
 			Start: ms(op.Start), End: ms(op.End), Chan: op.Chan}
@@ -248,7 +259,8 @@ func handOffs(spans []TraceSpan) []HandOff {
 		if best >= 0 {
 			used[i], used[best] = true, true
 			spans[best].Blocked = false
-			out = append(out, HandOff{From: spans[best].G, To: s.G, At: s.End, FromSpan: best, ToSpan: i})
+			woken := max(s.Start, min(spans[best].End, s.End))
+			out = append(out, HandOff{From: spans[best].G, To: s.G, Woken: woken, At: s.End, FromSpan: best, ToSpan: i})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].At < out[j].At })

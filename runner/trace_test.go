@@ -264,3 +264,43 @@ func TestTraceProcesses(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceReady: the trace says when a goroutine was ready to run and
+// waited for a thread: between its go statement and its first run, and
+// between the hand-off that woke it and its next run. On one thread, main
+// computes after it starts three goroutines that compute too: the one that
+// runs last waited for the thread, for at least one turn of the
+// scheduler; and a woken receiver waits until the sender blocks.
+func TestTraceReady(t *testing.T) {
+	_, tr := traceOf(t, "ready.go")
+	spinners := others(tr)
+	if len(spinners) < 3 {
+		t.Fatalf("%d goroutines besides main; want 4", len(spinners))
+	}
+	longest := 0.0
+	for _, g := range spinners {
+		if g.Spawned > g.Start || g.Spawned <= 0 {
+			t.Errorf("goroutine %d: spawned at %.3f, started at %.3f", g.ID, g.Spawned, g.Start)
+		}
+		longest = max(longest, g.Start-g.Spawned)
+	}
+	if longest < 2 {
+		t.Errorf("no goroutine waited 2 ms for the thread before it ran (the longest %.3f ms); main and three goroutines compute 30 ms each, on one thread", longest)
+	}
+	if len(tr.HandOffs) == 0 {
+		t.Fatal("no hand-offs in the ping-pong")
+	}
+	late := 0
+	for _, h := range tr.HandOffs {
+		to := tr.Spans[h.ToSpan]
+		if h.Woken < to.Start || h.Woken > h.At {
+			t.Errorf("hand-off to %d woken at %.3f, outside its wait %.3f-%.3f", h.To, h.Woken, to.Start, h.At)
+		}
+		if h.At > h.Woken {
+			late++
+		}
+	}
+	if late == 0 {
+		t.Errorf("no woken goroutine waited to run again: %+v", tr.HandOffs)
+	}
+}

@@ -6,10 +6,14 @@
 // It draws SVG, with nothing but the trace and the program's source as
 // input, so that the same picture serves a standalone HTML file (HTML), a
 // static picture for a lesson or a slide (SVG), and the browser. A lane is
-// drawn in three ways: alive and not waiting (running, or ready to run: the
-// interpreter cannot tell the two apart), waiting in an operation that
-// blocked, and gone. Hovering a span shows its line of code (an SVG title,
-// so the HTML needs no script).
+// drawn in four ways: running, ready to run (waiting for a thread), waiting
+// in an operation that blocked, and gone. Ready to run is drawn where the
+// program knows it: from a go statement until the new goroutine first
+// runs, and from the moment another goroutine let a waiting one go on (a
+// send, an Unlock) until it runs again. A goroutine the scheduler sets
+// aside for a moment to run another is drawn running: only the runtime
+// knows that. Hovering a span shows its line of code (an SVG title, so the
+// HTML needs no script).
 package timeline
 
 import (
@@ -90,6 +94,9 @@ type group struct {
 	heading string // "" for the first process
 	pid     int
 	lanes   map[int]int // goroutine -> row
+	// woken holds, for each span another goroutine ended, the hand-off
+	// that did.
+	woken map[int]runner.HandOff
 }
 
 // geometry divides a picture width pixels wide (0: the default) between
@@ -105,7 +112,10 @@ func geometry(width int) (label, plot int) {
 // addGroup gives the goroutines of t their lanes, under a heading when
 // there is one.
 func (p *picture) addGroup(t *runner.Trace, heading string, pid int) {
-	g := &group{t: t, heading: heading, pid: pid, lanes: map[int]int{}}
+	g := &group{t: t, heading: heading, pid: pid, lanes: map[int]int{}, woken: map[int]runner.HandOff{}}
+	for _, h := range t.HandOffs {
+		g.woken[h.ToSpan] = h
+	}
 	if heading != "" {
 		p.rows++
 	}
@@ -280,11 +290,14 @@ func (p *picture) lane(b *strings.Builder, gr *group, g runner.TraceGoroutine) {
 	from, to := p.x(g.Start), p.x(g.End)
 	fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%d" class="alive"><title>%s</title></rect>`+"\n",
 		from, mid-barHeight/2, math.Max(to-from, 1), barHeight, html.EscapeString(label+"\n"+p.w.aliveHint))
+	if g.Spawned < g.Start {
+		p.ready(b, g.Spawned, g.Start, mid, label+"\n"+p.w.readySpawned)
+	}
 	for i, s := range gr.t.Spans {
 		if s.G != g.ID || !s.Blocked {
 			continue
 		}
-		p.span(b, i, s, mid)
+		p.span(b, gr, i, s, mid)
 	}
 	if g.End >= 0 {
 		fmt.Fprintf(b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" class="end"/>`+"\n", to, mid-barHeight/2-3, to, mid+barHeight/2+3)
@@ -292,9 +305,28 @@ func (p *picture) lane(b *strings.Builder, gr *group, g runner.TraceGoroutine) {
 	b.WriteString("</g>\n")
 }
 
-// span draws one blocked span, labelled when there is room.
-func (p *picture) span(b *strings.Builder, i int, s runner.TraceSpan, mid float64) {
-	from, to := p.x(s.Start), p.x(s.End)
+// ready draws a time when a goroutine was ready to run, waiting for a
+// thread, when it is wide enough to see.
+func (p *picture) ready(b *strings.Builder, start, end, mid float64, tip string) {
+	from, to := p.x(start), p.x(end)
+	if to-from < 1 {
+		return
+	}
+	fmt.Fprintf(b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%d" class="ready"><title>%s</title></rect>`+"\n",
+		from, mid-barHeight/2, to-from, barHeight, html.EscapeString(tip+"\n"+fmt.Sprintf(p.w.readyFor, formatMS(end-start))))
+}
+
+// span draws one blocked span, labelled when there is room; the part after
+// another goroutine let it go on, until it ran again, is drawn ready to
+// run.
+func (p *picture) span(b *strings.Builder, gr *group, i int, s runner.TraceSpan, mid float64) {
+	end := s.End
+	h, woken := gr.woken[i]
+	woken = woken && h.Woken > s.Start && h.Woken < s.End
+	if woken {
+		end = h.Woken
+	}
+	from, to := p.x(s.Start), p.x(end)
 	width := math.Max(to-from, 2)
 	class := "blocked"
 	stuck := s.End < 0
@@ -318,6 +350,9 @@ func (p *picture) span(b *strings.Builder, i int, s runner.TraceSpan, mid float6
 		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" class="stuck-mark">✕</text>`, to-4, mid-barHeight/2-3)
 	}
 	b.WriteString("</g>\n")
+	if woken {
+		p.ready(b, h.Woken, s.End, mid, fmt.Sprintf(p.w.readyWoken, h.From))
+	}
 }
 
 // where is a span's line, with its code when the source is known.
@@ -407,7 +442,7 @@ func (p *picture) race(b *strings.Builder, r markedRace) {
 func (p *picture) legend(b *strings.Builder) {
 	b.WriteString("<ul class=\"legend\">\n")
 	for _, item := range []struct{ class, text string }{
-		{"alive", p.w.legendAlive}, {"blocked", p.w.legendBlocked}, {"stuck", p.w.legendStuck}, {"handoff", p.w.legendHandOff}, {"race", p.w.legendRace},
+		{"alive", p.w.legendAlive}, {"ready", p.w.legendReady}, {"blocked", p.w.legendBlocked}, {"stuck", p.w.legendStuck}, {"handoff", p.w.legendHandOff}, {"race", p.w.legendRace},
 	} {
 		fmt.Fprintf(b, "<li><span class=\"key %s\"></span>%s</li>\n", item.class, html.EscapeString(item.text))
 	}
@@ -474,6 +509,7 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
 .axis-label { font-size: 11px; fill: #57606a; }
 .lane-label { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
 .alive { fill: #b4e3c1; }
+.ready { fill: #e4e8ee; stroke: #8c959f; stroke-width: 1; stroke-dasharray: 3 2; }
 .blocked { fill: #f3c28b; stroke: #bc6c25; stroke-width: 1; }
 .blocked.stuck { fill: #f2a7a7; stroke: #cf222e; }
 .span-label { font-size: 11px; fill: #3b2300; pointer-events: none; }
@@ -486,13 +522,14 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
 .note { font-size: 12px; fill: #57606a; }
 .process-rule { stroke: #d0d7de; }
 .process-label { font-weight: bold; }
-.span:hover rect, .alive:hover { stroke: #0969da; stroke-width: 2; }
+.span:hover rect, .alive:hover, .ready:hover { stroke: #0969da; stroke-width: 2; }
 @media (prefers-color-scheme: dark) {
   .bg { fill: #0d1117; }
   text { fill: #e6edf3; }
   .axis, .tick { stroke: #30363d; }
   .tick-label, .axis-label { fill: #8b949e; }
   .alive { fill: #1f5130; }
+  .ready { fill: #2d333b; stroke: #768390; }
   .blocked { fill: #7a4a12; stroke: #d29922; }
   .blocked.stuck { fill: #6e1b1b; stroke: #f85149; }
   .span-label { fill: #ffe8c2; }
@@ -513,7 +550,7 @@ h2 { font-size: 1.1rem; }
 .chart { overflow-x: auto; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem 0; }
 .legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1.2rem; font-size: .9rem; }
 .key { display: inline-block; width: 1.6rem; height: .8rem; margin-right: .4rem; vertical-align: middle; border-radius: 2px; }
-.key.alive { background: #b4e3c1; } .key.blocked { background: #f3c28b; } .key.stuck { background: #f2a7a7; }
+.key.alive { background: #b4e3c1; } .key.ready { background: #e4e8ee; border: 1px dashed #8c959f; } .key.blocked { background: #f3c28b; } .key.stuck { background: #f2a7a7; }
 .key.handoff { height: 2px; background: #0969da; }
 .key.race { height: 0; border-top: 2px dashed #cf222e; border-radius: 0; }
 .races li { font-family: ui-monospace, monospace; font-size: .9rem; }
@@ -521,6 +558,6 @@ h2 { font-size: 1.1rem; }
 @media (prefers-color-scheme: dark) {
   body { color: #e6edf3; background: #0d1117; } h1 small, .summary { color: #8b949e; }
   .chart { border-color: #30363d; }
-  .key.alive { background: #1f5130; } .key.blocked { background: #7a4a12; } .key.stuck { background: #6e1b1b; } .key.handoff { background: #58a6ff; }
+  .key.alive { background: #1f5130; } .key.ready { background: #2d333b; border-color: #768390; } .key.blocked { background: #7a4a12; } .key.stuck { background: #6e1b1b; } .key.handoff { background: #58a6ff; }
 }
 ` + svgCSS

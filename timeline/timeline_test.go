@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
 var pingPong = &runner.Trace{
 	Goroutines: []runner.TraceGoroutine{
 		{ID: 1, Func: "main.main", Start: 0, End: 2},
-		{ID: 7, Parent: 1, Func: "main.main.func1", Created: &runner.Frame{Func: "main.main", File: "main.go", Line: 8}, Start: 0.1, End: -1},
+		{ID: 7, Parent: 1, Func: "main.main.func1", Created: &runner.Frame{Func: "main.main", File: "main.go", Line: 8}, Spawned: 0.05, Start: 0.1, End: -1},
 	},
 	Spans: []runner.TraceSpan{
 		{G: 7, Op: "range", What: "ping", Made: 6, File: "main.go", Line: 9, Start: 0.2, End: 0.8, Blocked: true, Chan: 1},
@@ -31,8 +31,8 @@ var pingPong = &runner.Trace{
 		{G: 7, Op: "range", What: "ping", Made: 6, File: "main.go", Line: 9, Start: 1.16, End: -1, Blocked: true, Chan: 1},
 	},
 	HandOffs: []runner.HandOff{
-		{From: 1, To: 7, At: 0.8, FromSpan: 1, ToSpan: 0},
-		{From: 7, To: 1, At: 1.2, FromSpan: 3, ToSpan: 2},
+		{From: 1, To: 7, Woken: 0.75, At: 0.8, FromSpan: 1, ToSpan: 0},
+		{From: 7, To: 1, Woken: 1.15, At: 1.2, FromSpan: 3, ToSpan: 2},
 	},
 	End: 2,
 }
@@ -152,6 +152,11 @@ func TestSpansDrawn(t *testing.T) {
 	}
 	if n := strings.Count(svg, `class="end"`); n != 1 {
 		t.Errorf("%d goroutine ends; want main's", n)
+	}
+	// Ready to run: goroutine 7 from its go statement until it ran, and
+	// each goroutine woken by a hand-off until it ran again.
+	if n := strings.Count(svg, `class="ready"`); n != 3 {
+		t.Errorf("%d times ready to run; want 3", n)
 	}
 }
 

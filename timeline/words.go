@@ -13,6 +13,8 @@ type words struct {
 	unknownVariable, aliveHint, stuck, waited string
 	handOff                                   string
 	legendAlive, legendBlocked, legendStuck   string
+	legendReady, readyFor                     string
+	readySpawned, readyWoken                  string
 	legendHandOff, legendRace, raceMark       string
 	raceTip, raceAgain, fromLine, process     string
 	// ops are the words of the operations that are not code: "receive
@@ -46,11 +48,15 @@ var english = words{
 	race:            "a data race on %s (%s)",
 	dropped:         "The trace keeps 5,000 operations: %d more were left out.",
 	unknownVariable: "a variable the workbook could not name",
-	aliveHint:       "running, or ready to run",
+	aliveHint:       "running (or set aside for a moment by the scheduler to run another: only the runtime knows when)",
 	stuck:           "still waiting when the program ended",
 	waited:          "waited %s",
 	handOff:         "goroutine %d (%s) let goroutine %d go on",
-	legendAlive:     "running or ready to run",
+	legendAlive:     "running",
+	legendReady:     "ready to run, waiting for a thread",
+	readyFor:        "ready to run, waiting for a thread: %s",
+	readySpawned:    "started by its go statement, not yet running",
+	readyWoken:      "goroutine %d let it go on; it had not run again yet",
 	legendBlocked:   "blocked: waiting for another goroutine, a timer or a process",
 	legendStuck:     "still waiting when the program ended",
 	legendHandOff:   "a hand-off: one goroutine lets a waiting one go on",
@@ -79,11 +85,15 @@ var chinese = words{
 	race:            "%s 上的数据竞争（%s）",
 	dropped:         "时间线最多保留 5,000 次操作，另有 %d 次未记录。",
 	unknownVariable: "练习册无法指名的变量",
-	aliveHint:       "正在运行，或可以运行",
+	aliveHint:       "正在运行（调度器为了运行别的 goroutine 让它暂停片刻时，也画成运行：只有运行时知道何时）",
 	stuck:           "程序结束时仍在等待",
 	waited:          "等待了 %s",
 	handOff:         "goroutine %d（%s）让 goroutine %d 继续",
-	legendAlive:     "正在运行或可以运行",
+	legendAlive:     "正在运行",
+	legendReady:     "可以运行，正等待线程",
+	readyFor:        "可以运行，正等待线程：%s",
+	readySpawned:    "go 语句已启动它，但还没轮到它运行",
+	readyWoken:      "goroutine %d 已让它继续，但它还没再次运行",
 	legendBlocked:   "阻塞：等待别的 goroutine、定时器或进程",
 	legendStuck:     "程序结束时仍在等待",
 	legendHandOff:   "交接：一个 goroutine 让正在等待的另一个继续",

@@ -26,7 +26,7 @@ import (
 // on the goroutine some library code started.
 func (m *monitor) started(from int64, parent int, f func()) {
 	m.count()
-	m.goroutine(from, parent, f)
+	m.goroutine(from, parent, m.c.trace.stamp(), f)
 }
 
 // overLimit reports whether the child has more goroutines than the

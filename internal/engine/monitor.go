@@ -156,7 +156,8 @@ var theMonitor *monitor
 func (m *monitor) goStart(f func()) {
 	m.count()
 	at, parent := creator()
-	go m.goroutine(at, parent, f)
+	spawned := m.c.trace.stamp()
+	go m.goroutine(at, parent, spawned, f)
 }
 
 // creator returns where the calling goroutine is, starting one, and its
@@ -180,9 +181,9 @@ func (m *monitor) count() {
 
 // goroutine runs f as a goroutine of the program: with a state of its own,
 // and its unrecovered panic reported as Go reports it.
-func (m *monitor) goroutine(from int64, parent int, f func()) {
+func (m *monitor) goroutine(from int64, parent int, spawned int64, f func()) {
 	g := adopt(from, parent)
-	m.c.trace.goStart(g)
+	m.c.trace.goStart(g, spawned)
 	defer m.leave(g)
 	defer m.guard(g)
 	f()
@@ -228,7 +229,7 @@ func (m *monitor) start() {
 func (m *monitor) enterMain() {
 	g := adopt(0, 0)
 	m.setMain(g)
-	m.c.trace.goStart(g)
+	m.c.trace.goStart(g, m.c.trace.stamp())
 }
 
 //go:norace
@@ -441,7 +442,7 @@ func (m *monitor) afterFunc(d time.Duration, f func()) *Timer {
 	from, parent := creator()
 	t := time.AfterFunc(d, func() {
 		m.count()
-		m.goroutine(from, parent, f)
+		m.goroutine(from, parent, m.c.trace.stamp(), f)
 	})
 	return &Timer{t: t}
 }
@@ -490,7 +491,7 @@ func (m *monitor) contextAfterFunc(ctx context.Context, f func()) func() bool {
 	from, parent := creator()
 	return context.AfterFunc(ctx, func() {
 		m.count()
-		m.goroutine(from, parent, f)
+		m.goroutine(from, parent, m.c.trace.stamp(), f)
 	})
 }
 
@@ -554,5 +555,6 @@ type WaitGroup struct {
 func (wg *WaitGroup) Go(f func()) {
 	theMonitor.count()
 	from, parent := creator()
-	wg.WaitGroup.Go(func() { theMonitor.goroutine(from, parent, f) })
+	spawned := theMonitor.c.trace.stamp()
+	wg.WaitGroup.Go(func() { theMonitor.goroutine(from, parent, spawned, f) })
 }

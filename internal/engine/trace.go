@@ -193,12 +193,24 @@ func (t *tracer) count() int64 {
 
 func (t *tracer) now() int64 { return int64(time.Since(t.t0)) }
 
-// goStart starts the record of g, the calling goroutine.
-func (t *tracer) goStart(g *gstate) {
+// stamp is the time now, for an event the tracer records later (0 when
+// the run is not traced).
+func (t *tracer) stamp() int64 {
+	if t == nil {
+		return 0
+	}
+	return t.now()
+}
+
+// goStart starts the record of g, the calling goroutine, whose go
+// statement ran at spawned (stamp): between the two it was ready to run,
+// waiting for a thread.
+func (t *tracer) goStart(g *gstate, spawned int64) {
 	if t == nil {
 		return
 	}
-	tr := &gtrace{g: wire.TraceGoroutine{ID: g.id, Start: t.now(), End: -1}, created: g.created, parent: g.parent}
+	now := t.now()
+	tr := &gtrace{g: wire.TraceGoroutine{ID: g.id, Spawned: min(spawned, now), Start: now, End: -1}, created: g.created, parent: g.parent}
 	if g.id == t.c.monitor.mainID() {
 		tr.mainGorout, tr.g.Func = true, "main.main"
 		if e := t.c.req.Entry; e != nil {

@@ -470,7 +470,9 @@ type TraceGoroutine struct {
 	// Func is the function it runs; Created where the go statement is.
 	Func    string `json:"func,omitempty"`
 	Created *Frame `json:"created,omitempty"`
-	Start   int64  `json:"start"`
+	// Spawned is when its go statement ran; Start when it first ran.
+	Spawned int64 `json:"spawned"`
+	Start   int64 `json:"start"`
 	// End is -1 for a goroutine still there when the program ended.
 	End int64 `json:"end"`
 }

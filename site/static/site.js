@@ -281,7 +281,7 @@ class Timeline {
     picture.before(scroll);
     scroll.append(picture);
     const legend = el("ul", { class: "legend" });
-    for (const [key, words] of [["alive", T.legendAlive], ["blocked", T.legendBlocked], ["blocked stuck", T.legendStuck], ["handoff", T.legendHandOff]]) {
+    for (const [key, words] of [["alive", T.legendAlive], ["ready", T.legendReady], ["blocked", T.legendBlocked], ["blocked stuck", T.legendStuck], ["handoff", T.legendHandOff]]) {
       const swatch = document.createElementNS(SVGNS, "svg");
       swatch.setAttribute("width", "22");
       swatch.setAttribute("height", "12");
