@@ -207,7 +207,10 @@ type Race struct {
 // goroutine, and the lines of the program that access the variable that
 // way.
 type RaceAccess struct {
-	Write     bool    `json:"write"`
+	Write bool `json:"write"`
+	// Goroutine is numbered as in panics, deadlocks and the trace (main
+	// is 1), not as the race detector numbers it; 0 when it could not
+	// say which.
 	Goroutine int     `json:"goroutine"`
 	Lines     []Frame `json:"lines,omitempty"`
 }

@@ -82,12 +82,12 @@ func (t *Trace) shift(ms float64) {
 }
 
 // A TraceRace is a data race in time: the race detector reported one on
-// Variable at At. It does not say on which lanes: the race detector
-// numbers goroutines its own way (Race.Accesses), which no goroutine can
-// learn of itself.
+// Variable at At, between the two Goroutines (the later access's first;
+// none when the race detector could not say which).
 type TraceRace struct {
-	At       float64 `json:"at"`
-	Variable string  `json:"variable,omitempty"`
+	At         float64 `json:"at"`
+	Variable   string  `json:"variable,omitempty"`
+	Goroutines []int   `json:"goroutines,omitempty"`
 }
 
 // A TraceGoroutine is one goroutine of the program.
@@ -180,7 +180,7 @@ func traceOf(t *wire.Trace) *Trace {
 	}
 	out.HandOffs = handOffs(out.Spans)
 	for _, r := range t.Races {
-		out.Races = append(out.Races, TraceRace{At: ms(r.At), Variable: r.Variable})
+		out.Races = append(out.Races, TraceRace{At: ms(r.At), Variable: r.Variable, Goroutines: r.Goroutines})
 	}
 	return out
 }

@@ -241,6 +241,23 @@ func TestTraceRace(t *testing.T) {
 	if r.At < 20 || r.At > tr.End {
 		t.Errorf("the race is at %.2f ms; want after the 20 ms sleep, before the end (%.2f ms)", r.At, tr.End)
 	}
+	// The two goroutines that raced, as the trace numbers them: the one
+	// that slept (started second, the later access) and the first.
+	g := others(tr)
+	if len(g) != 2 {
+		t.Fatalf("%d goroutines besides main; want 2", len(g))
+	}
+	if want := []int{g[1].ID, g[0].ID}; !slices.Equal(r.Goroutines, want) {
+		t.Errorf("the race joins goroutines %v; want %v", r.Goroutines, want)
+	}
+	for i, a := range res.Races[0].Accesses {
+		if a.Goroutine != r.Goroutines[i] {
+			t.Errorf("access %d of the race is by goroutine %d; the trace says %d", i, a.Goroutine, r.Goroutines[i])
+		}
+	}
+	if !strings.Contains(res.Races[0].Report, fmt.Sprintf("by goroutine %d:", g[1].ID)) {
+		t.Errorf("the report does not name goroutine %d:\n%s", g[1].ID, res.Races[0].Report)
+	}
 }
 
 // TestTraceProcesses: the processes a program starts have timelines of

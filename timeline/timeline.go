@@ -394,10 +394,11 @@ func (p *picture) handOff(b *strings.Builder, gr *group, h runner.HandOff) {
 func (p *picture) lanesBottom() int { return top + p.rows*laneHeight }
 
 // A markedRace is the first report of races on one variable, and how
-// many there were.
+// many there were; gr is the process it was reported in.
 type markedRace struct {
 	runner.TraceRace
 	reports int
+	gr      *group
 }
 
 // firstRaces are the races to mark: the first report on each variable. A
@@ -406,24 +407,22 @@ type markedRace struct {
 func (p *picture) firstRaces() []markedRace {
 	var out []markedRace
 	index := map[string]int{}
-	var races []runner.TraceRace
 	for _, gr := range p.groups {
-		races = append(races, gr.t.Races...)
-	}
-	for _, r := range races {
-		if i, ok := index[r.Variable]; ok {
-			out[i].reports++
-			continue
+		for _, r := range gr.t.Races {
+			if i, ok := index[r.Variable]; ok {
+				out[i].reports++
+				continue
+			}
+			index[r.Variable] = len(out)
+			out = append(out, markedRace{r, 1, gr})
 		}
-		index[r.Variable] = len(out)
-		out = append(out, markedRace{r, 1})
 	}
 	return out
 }
 
 // race marks when the race detector first reported a race on a variable,
-// across the lanes: it does not say which goroutines raced in numbers the
-// trace knows.
+// across the lanes, and joins the lanes of the two goroutines that raced
+// when it said which.
 func (p *picture) race(b *strings.Builder, r markedRace) {
 	x := p.x(r.At)
 	name := r.Variable
@@ -431,11 +430,22 @@ func (p *picture) race(b *strings.Builder, r markedRace) {
 		name = p.w.unknownVariable
 	}
 	tip := fmt.Sprintf(p.w.raceTip, name, formatMS(r.At))
+	joined := ""
+	if len(r.Goroutines) == 2 {
+		_, ok1 := r.gr.lanes[r.Goroutines[0]]
+		_, ok2 := r.gr.lanes[r.Goroutines[1]]
+		if ok1 && ok2 {
+			tip = fmt.Sprintf(p.w.raceBetween, name, r.Goroutines[1], r.Goroutines[0], formatMS(r.At))
+			y1, y2 := p.laneY(r.gr, r.Goroutines[0])+laneHeight/2, p.laneY(r.gr, r.Goroutines[1])+laneHeight/2
+			joined = fmt.Sprintf(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" class="race-join"/><circle cx="%.1f" cy="%.1f" r="5" class="race-dot"/><circle cx="%.1f" cy="%.1f" r="5" class="race-dot"/>`,
+				x, y1, x, y2, x, y1, x, y2)
+		}
+	}
 	if r.reports > 1 {
 		tip += "\n" + fmt.Sprintf(p.w.raceAgain, r.reports-1)
 	}
-	fmt.Fprintf(b, `<g class="race"><title>%s</title><line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="race-line"/><text x="%.1f" y="%d" class="race-label">⚡ %s</text></g>`+"\n",
-		html.EscapeString(tip), x, top-4, x, p.lanesBottom(), x+3, top+9, html.EscapeString(clip(p.w.raceMark+" "+name, 24)))
+	fmt.Fprintf(b, `<g class="race"><title>%s</title><line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="race-line"/>%s<text x="%.1f" y="%d" class="race-label">⚡ %s</text></g>`+"\n",
+		html.EscapeString(tip), x, top-4, x, p.lanesBottom(), joined, x+3, top+9, html.EscapeString(clip(p.w.raceMark+" "+name, 24)))
 }
 
 // legend explains the three ways a lane is drawn.
@@ -519,6 +529,8 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
 .arrow-head { fill: #0969da; }
 .race-line { stroke: #cf222e; stroke-width: 2; stroke-dasharray: 5 3; }
 .race-label { font-size: 11px; font-weight: bold; fill: #cf222e; }
+.race-join { stroke: #cf222e; stroke-width: 4; }
+.race-dot { fill: #cf222e; stroke: #fff; stroke-width: 1.5; }
 .note { font-size: 12px; fill: #57606a; }
 .process-rule { stroke: #d0d7de; }
 .process-label { font-weight: bold; }
@@ -537,6 +549,8 @@ text { font: 12px ui-sans-serif, system-ui, "Noto Sans CJK SC", sans-serif; fill
   .arrow-head { fill: #58a6ff; }
   .race-line { stroke: #f85149; }
   .race-label { fill: #f85149; }
+  .race-join { stroke: #f85149; }
+  .race-dot { fill: #f85149; stroke: #0d1117; }
   .note { fill: #8b949e; }
   .process-rule { stroke: #30363d; }
 }

@@ -194,13 +194,15 @@ func TestProcessesAndRaces(t *testing.T) {
 		End:        1.5,
 	}
 	tr.Processes = []runner.TraceProcess{{Pid: 4242, Target: "worker", Trace: worker}}
-	tr.Races = []runner.TraceRace{{At: 0.9, Variable: "count"}, {At: 1.0, Variable: "count"}, {At: 1.1, Variable: "total"}}
+	// count's race joins main's lane and goroutine 7's; total's says no
+	// goroutines.
+	tr.Races = []runner.TraceRace{{At: 0.9, Variable: "count", Goroutines: []int{7, 1}}, {At: 1.0, Variable: "count"}, {At: 1.1, Variable: "total"}}
 	for _, c := range []struct {
 		lang string
 		want []string
 	}{
-		{"en", []string{"process 4242 · worker", "race count", "race total", "reported 1 more times after this"}},
-		{"zh", []string{"进程 4242 · worker", "竞争 count", "此后又报告了 1 次"}},
+		{"en", []string{"process 4242 · worker", "race count", "race total", "reported 1 more times after this", "a data race on count between goroutine 1 and goroutine 7"}},
+		{"zh", []string{"进程 4242 · worker", "竞争 count", "此后又报告了 1 次", "goroutine 1 与 goroutine 7 在 count 上的数据竞争"}},
 	} {
 		var b strings.Builder
 		if err := SVG(&b, &tr, Options{Lang: c.lang, Width: 760}); err != nil {
@@ -215,6 +217,9 @@ func TestProcessesAndRaces(t *testing.T) {
 		}
 		if n := strings.Count(svg, `class="race"`); n != 2 {
 			t.Errorf("%s: %d races marked; want 2, the first on each variable", c.lang, n)
+		}
+		if n, dots := strings.Count(svg, `class="race-join"`), strings.Count(svg, `class="race-dot"`); n != 1 || dots != 2 {
+			t.Errorf("%s: %d races joined to lanes, with %d dots; want count's, with a dot on each of its two lanes", c.lang, n, dots)
 		}
 		if n := strings.Count(svg, `data-pid="4242"`); n != 2 {
 			t.Errorf("%s: %d elements of process 4242 (heading, lane); want 2", c.lang, n)

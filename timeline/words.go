@@ -17,6 +17,7 @@ type words struct {
 	readySpawned, readyWoken                  string
 	legendHandOff, legendRace, raceMark       string
 	raceTip, raceAgain, fromLine, process     string
+	raceBetween                               string
 	// ops are the words of the operations that are not code: "receive
 	// from %s" (the others are as the program writes them, codeOps).
 	ops map[string]string
@@ -60,12 +61,13 @@ var english = words{
 	legendBlocked:   "blocked: waiting for another goroutine, a timer or a process",
 	legendStuck:     "still waiting when the program ended",
 	legendHandOff:   "a hand-off: one goroutine lets a waiting one go on",
-	legendRace:      "a data race, when the race detector reported it",
+	legendRace:      "a data race, when the race detector reported it, joining the two goroutines",
 	raceMark:        "race",
 	raceAgain:       "reported %d more times after this",
 	fromLine:        "line %d",
 	process:         "process %d · %s",
-	raceTip:         "a data race on %s: the race detector reported it at %s, just after the second access (see the race report for the goroutines and lines)",
+	raceTip:         "a data race on %s: the race detector reported it at %s, just after the second access (see the race report for the lines)",
+	raceBetween:     "a data race on %s between goroutine %d and goroutine %d: the race detector reported it at %s, just after the second access (see the race report for the lines)",
 	ops: map[string]string{
 		"send":    "send on %s",
 		"receive": "receive from %s",
@@ -97,12 +99,13 @@ var chinese = words{
 	legendBlocked:   "阻塞：等待别的 goroutine、定时器或进程",
 	legendStuck:     "程序结束时仍在等待",
 	legendHandOff:   "交接：一个 goroutine 让正在等待的另一个继续",
-	legendRace:      "数据竞争：竞态检测器报告它的时刻",
+	legendRace:      "数据竞争：竞态检测器报告它的时刻，连着竞争的两个 goroutine",
 	raceMark:        "竞争",
 	raceAgain:       "此后又报告了 %d 次",
 	fromLine:        "第 %d 行启动",
 	process:         "进程 %d · %s",
-	raceTip:         "%s 上的数据竞争：竞态检测器在 %s 报告，紧接在第二次访问之后（哪些 goroutine、哪几行，见竞争报告）",
+	raceTip:         "%s 上的数据竞争：竞态检测器在 %s 报告，紧接在第二次访问之后（哪几行，见竞争报告）",
+	raceBetween:     "goroutine %[2]d 与 goroutine %[3]d 在 %[1]s 上的数据竞争：竞态检测器在 %[4]s 报告，紧接在第二次访问之后（哪几行，见竞争报告）",
 	ops: map[string]string{
 		"send":    "向 %s 发送",
 		"receive": "从 %s 接收",

@@ -54,8 +54,11 @@ type child struct {
 	monitor    *monitor
 	procs      *procs // what serves workbook/proc, when the runner allows it
 	races      *raceReader
-	trace      *tracer  // when the request asks for the timeline
-	tests      *testLog // in a run of tests
+	// raceIDs maps the race detector's goroutine numbers to the
+	// runtime's, as the race reader learns them (raceGoroutine).
+	raceIDs map[int]int
+	trace   *tracer  // when the request asks for the timeline
+	tests   *testLog // in a run of tests
 	// compiled is closed once the program is compiled: the race reader
 	// reads what the compiler built only after (a happens-before edge that
 	// precedes the program, so it hides none of its races).
@@ -265,7 +268,8 @@ func (c *child) onMain(run func() int) {
 				c.monitor.mainGoexit()
 			}
 		}()
-		code := run()
+		var code int
+		spell(c.monitor.mainID(), func() { code = run() })
 		returned = true
 		done <- code
 	}()

@@ -186,7 +186,7 @@ func (m *monitor) goroutine(from int64, parent int, spawned int64, f func()) {
 	m.c.trace.goStart(g, spawned)
 	defer m.leave(g)
 	defer m.guard(g)
-	f()
+	spell(g.id, f)
 }
 
 func (m *monitor) leave(g *gstate) {

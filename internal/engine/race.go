@@ -175,21 +175,30 @@ func parseRaceAccess(line string) (a raceAccess, ok bool) {
 
 // explainRace tells one race report in the program's terms, the
 // variable found by find at the first access's address. The goroutines
-// keep the race detector's numbers, which are its own (not the runtime's,
-// so not those of a panic or a deadlock report).
+// get the numbers panics, deadlocks and the timeline give them (main is
+// 1), read from the chain each goroutine's stack ends in (spell.go), not
+// the race detector's own.
 func (c *child) explainRace(block []string, find func(addr uintptr) *region) *wire.Race {
 	race := &wire.Race{}
 	var reg *region
 	var accs []raceAccess
+	var stacks [][]string // the functions of each access's stack
+	in := false           // in an access's stack, not a goroutine's creation
 	for _, line := range block {
 		a, ok := parseRaceAccess(line)
-		if !ok {
-			continue
+		switch {
+		case ok:
+			if len(accs) == 0 {
+				reg = find(a.addr)
+			}
+			accs = append(accs, a)
+			stacks = append(stacks, nil)
+			in = true
+		case strings.HasPrefix(line, "Goroutine "):
+			in = false
+		case in && strings.HasPrefix(line, "  ") && !strings.HasPrefix(line, "   "):
+			stacks[len(stacks)-1] = append(stacks[len(stacks)-1], strings.TrimSpace(line))
 		}
-		if len(accs) == 0 {
-			reg = find(a.addr)
-		}
-		accs = append(accs, a)
 	}
 	name, kind := "a variable the workbook could not name", ""
 	if reg != nil {
@@ -199,7 +208,7 @@ func (c *child) explainRace(block []string, find func(addr uintptr) *region) *wi
 	var text strings.Builder
 	text.WriteString("==================\nWARNING: DATA RACE\n")
 	for i, a := range accs {
-		acc := wire.RaceAccess{Write: a.write, Goroutine: a.id}
+		acc := wire.RaceAccess{Write: a.write, Goroutine: c.raceGoroutine(a.id, stacks[i])}
 		if reg != nil {
 			acc.Lines = c.accessLines(reg.key, a.write && !reg.contents, len(accs) == 2 && accs[1-i].write != a.write, reg.contents)
 		}
@@ -207,7 +216,7 @@ func (c *child) explainRace(block []string, find func(addr uintptr) *region) *wi
 		if i > 0 {
 			text.WriteString("\n")
 		}
-		fmt.Fprintf(&text, "%s\n", a.head)
+		fmt.Fprintf(&text, "%s\n", accessHead(a.head, acc.Goroutine))
 		label := name
 		if kind != "" {
 			label += " (" + kind + ")"
@@ -221,9 +230,58 @@ func (c *child) explainRace(block []string, find func(addr uintptr) *region) *wi
 	race.Report = text.String()
 	race.Test = c.tests.running()
 	if debugging {
+		// What testdata/race records of a real run.
 		race.Report += strings.Join(block, "\n") + "\n"
+		if reg != nil {
+			race.Report += fmt.Sprintf("region %#x %d %q %q %q %v main %d\n", reg.addr, reg.size, reg.name, reg.kind, reg.key, reg.contents, c.mainID())
+		}
 	}
 	return race
+}
+
+// raceGoroutine is the program's number of the goroutine the race
+// detector calls id, whose access had stack (its functions, innermost
+// first): what the stack spells, or, for a stack the race detector could
+// not restore, what an earlier stack of that goroutine spelled; 0 when
+// neither says.
+func (c *child) raceGoroutine(id int, stack []string) int {
+	n, ok := readNumber(stack)
+	if ok {
+		if c.raceIDs == nil {
+			c.raceIDs = map[int]int{}
+		}
+		c.raceIDs[id] = n
+	} else if n, ok = c.raceIDs[id]; !ok {
+		return 0
+	}
+	if n == c.mainID() {
+		return 1
+	}
+	return n
+}
+
+// mainID is the runtime's number of the program's main goroutine, or 0.
+func (c *child) mainID() int {
+	if c.monitor == nil {
+		return 0
+	}
+	return c.monitor.mainID()
+}
+
+// accessHead is the first line of an access in the program's numbers:
+// "Read at 0x00c0000a4010 by goroutine 7:".
+func accessHead(head string, g int) string {
+	i := strings.LastIndex(head, " by ")
+	if i < 0 {
+		return head
+	}
+	switch g {
+	case 0:
+		return head[:i] + " by a goroutine the race detector lost track of:"
+	case 1:
+		return head[:i] + " by main goroutine:"
+	}
+	return fmt.Sprintf("%s by goroutine %d:", head[:i], g)
 }
 
 // accessLines lists the program's lines that access what key names the

@@ -263,7 +263,13 @@ func loadRaceCase(t *testing.T, path string) raceCase {
 		rs.list = append(rs.list, region{addr: uintptr(addr), size: r.Size, name: r.Name, kind: r.Kind, key: r.Key, contents: r.Contents})
 	}
 	block := strings.Split(strings.TrimSuffix(string(section(ar, "block")), "\n"), "\n")
-	return raceCase{child: &child{prog: prog, req: req}, find: rs.find, block: block}
+	c := &child{prog: prog, req: req}
+	// The runtime's number of main in the recorded run, which reports
+	// call main goroutine.
+	if main, err := strconv.Atoi(strings.TrimSpace(string(section(ar, "main")))); err == nil {
+		c.monitor = &monitor{mainG: &gstate{id: main}}
+	}
+	return raceCase{child: c, find: rs.find, block: block}
 }
 
 // TestExplainRace tells the race detector's reports of testdata/race in

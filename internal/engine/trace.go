@@ -61,13 +61,12 @@ type tracer struct {
 // maxTraceRaces bounds the races a trace places in time.
 const maxTraceRaces = 100
 
-// A timedRace is a race report in time. Which goroutines raced is the
-// race detector's to say, in numbers of its own (its count of the threads
-// it was told of), which no goroutine can learn of itself: the race is
-// placed in time, not on lanes.
+// A timedRace is a race report in time, and the goroutines that raced,
+// in the trace's numbers (0 where the race detector could not say).
 type timedRace struct {
-	at       int64
-	variable string
+	at         int64
+	variable   string
+	goroutines [2]int
 }
 
 // race records a race the race detector began to report at at.
@@ -76,6 +75,11 @@ func (t *tracer) race(at int64, r *wire.Race) {
 		return
 	}
 	tr := timedRace{at: at, variable: r.Variable}
+	for i, a := range r.Accesses {
+		if i < len(tr.goroutines) {
+			tr.goroutines[i] = a.Goroutine
+		}
+	}
 	raceDisable()
 	t.racesMu.Lock()
 	t.addRace(tr)
@@ -103,6 +107,9 @@ func (t *tracer) readRaces() []wire.TraceRace {
 			name[j] = r.variable[j]
 		}
 		out[i] = wire.TraceRace{At: r.at, Variable: string(name)}
+		if r.goroutines[0] != 0 && r.goroutines[1] != 0 {
+			out[i].Goroutines = []int{r.goroutines[0], r.goroutines[1]}
+		}
 	}
 	return out
 }

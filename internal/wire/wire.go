@@ -347,8 +347,11 @@ type Race struct {
 
 // A RaceAccess is one side of a race.
 type RaceAccess struct {
-	Write     bool `json:"write"`
-	Goroutine int  `json:"goroutine"`
+	Write bool `json:"write"`
+	// Goroutine is the goroutine that made the access, numbered as panics,
+	// deadlocks and the trace number it (main is 1); 0 when the race
+	// detector could not say.
+	Goroutine int `json:"goroutine"`
 	// Lines are where the program makes such an access to the variable.
 	Lines []Frame `json:"lines,omitempty"`
 }
@@ -460,6 +463,8 @@ type Trace struct {
 type TraceRace struct {
 	At       int64  `json:"at"`
 	Variable string `json:"variable,omitempty"`
+	// Goroutines are the two that raced, the later access's first.
+	Goroutines []int `json:"goroutines,omitempty"`
 }
 
 // A TraceGoroutine is one goroutine of the program. Its number is the one
