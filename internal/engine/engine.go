@@ -309,7 +309,7 @@ func (c *child) end(code int, stderr []byte, rep wire.Report) {
 			rep.Usage = usage()
 			c.closeOutputs()
 		}
-		c.report.Send(rep)
+		c.report.SendLast(rep)
 		if rep.Usage != nil {
 			c.reportFile.Close()
 		}

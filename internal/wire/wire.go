@@ -313,19 +313,36 @@ const MaxControl = 256 << 10
 
 // A Writer sends reports; it is safe for concurrent use.
 type Writer struct {
-	mu  sync.Mutex
-	enc *json.Encoder
+	mu   sync.Mutex
+	enc  *json.Encoder
+	done bool // the last report went
 }
 
 // NewWriter returns a writer of reports to w.
 func NewWriter(w io.Writer) *Writer { return &Writer{enc: json.NewEncoder(w)} }
 
-// Send writes one report; errors are ignored, as there is no one left to
-// tell when the runner is gone.
+// Send writes one report, unless the last one went; errors are ignored,
+// as there is no one left to tell when the runner is gone.
 func (w *Writer) Send(r Report) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	_ = w.enc.Encode(r)
+	if !w.done {
+		_ = w.enc.Encode(r)
+	}
+}
+
+// SendLast writes the report that ends the run (an exit, a panic, a
+// deadlock…), after which Send writes nothing: the program's other
+// goroutines run on until the process is gone, and a test one of them
+// ends meanwhile must not be told after the end (the runner takes a
+// report after the last for a sign of forged reports).
+func (w *Writer) SendLast(r Report) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.done {
+		_ = w.enc.Encode(r)
+		w.done = true
+	}
 }
 
 // A Race is a race report of the race detector, told in the program's
