@@ -33,13 +33,36 @@
 // In the workbook's sandbox, where a program may not start processes
 // itself, proc asks the runner, which starts another sandboxed child
 // running the same program, under the same limits, counted against the
-// same run, and the program is initialized before the target is called,
-// as with Python's spawn: the target sees every package-level variable
-// initialized. Outside the sandbox, proc runs the program's executable
-// again, and the new process takes over while proc itself is initialized,
-// before the packages that import it: their package-level variables hold
-// only what the compiler laid out in the binary (var n = 100, var s =
-// []int{1, 2, 3}); one set by a function call or holding a map is still
-// zero, and their init functions have not run. A target that sets up what
+// same run. Outside the sandbox, proc runs the program's executable again,
+// and the new process takes over while proc itself is initialized, before
+// the packages that import it.
+//
+// In both, the target is called before the program is initialized (unlike
+// Python's spawn, which runs the module's top level first): no init
+// function has run, and a package-level variable holds only what the
+// compiler lays out in the binary:
+//
+//   - constants and nil, also in an interface: var n = 100,
+//     var d = 2 * time.Second, var v any = 5;
+//   - functions and function literals: var f = strings.ToUpper;
+//   - the address of a package-level variable, of a field of one, or of an
+//     element of an array one: var p = &n;
+//   - []byte and []rune conversions of a constant string;
+//   - array, slice and struct literals of all these, pointers to such
+//     literals, and conversions that change only their type:
+//     var s = []int{1, 2, 3}, var p = &point{1, 2};
+//   - calls the compiler inlines into one of these: of a function of the
+//     program that only returns a constant (func three() int { return 3 }),
+//     and of errors.New with a constant message.
+//
+// Anything else is computed by code, which has not run, and is zero: a map
+// (var m = map[string]int{"a": 1} is nil), a channel, any other call
+// (var n = f(21) is 0), an operation on another variable or a copy of
+// it. Of a literal, only the parts code computes are zero
+// (point{1, f(2)} is {1 0}); an interface given a computed value holds
+// the zero value of that value's type (var w io.Writer = os.Stdout holds a
+// nil *os.File, and is not nil). The compiler may lay out more where it
+// inlines other calls (context.Background()) or copies another variable;
+// the sandbox does not, so do not count on it. A target that sets up what
 // it needs, or is given it as an argument, behaves the same in both.
 package proc

@@ -19,9 +19,9 @@ import (
 // executable again, with procwire.Env set, the entry on descriptor 3 and
 // the handles' files after it. The new process takes over in this
 // package's init, calls the target and exits: before the packages that
-// import proc are initialized, so the target sees the zero values of their
-// package-level variables. (In the workbook's sandbox, the program is
-// initialized first, as Python's spawn does.)
+// import proc are initialized, so their package-level variables hold only
+// what the compiler laid out in the binary. (The workbook's sandbox gives
+// its child the same, as doc.go says: see internal/lower's mode Child.)
 func init() {
 	if os.Getenv(procwire.Env) != "" {
 		os.Exit(childMain())

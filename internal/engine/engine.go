@@ -139,7 +139,7 @@ func (c *child) run() {
 	if c.req.Mode == wire.RunTests {
 		mode = lower.Test
 	}
-	prog, err := lower.Lower(files, mode)
+	prog, err := lower.Lower(files, mode|lower.ChildIf(c.req.Entry != nil))
 	if err != nil {
 		c.compileError(err)
 	}

@@ -33,6 +33,12 @@
 // owns a fix" at the top of third_party/yaegi/PATCHES.md. By that rule the
 // interpreter owns its bugs, and a workaround here is the exception.
 //
+// In mode Child, for a process that workbook/proc started, child.go first
+// rewrites the program so that it starts as the compiled program's new
+// process does: package-level variables hold only what the compiler lays
+// out, and no init function runs. The result is checked again, then
+// lowered as above.
+//
 // Every rewrite is a text edit that keeps each line on its line, so what
 // the interpreter reports by line is the learner's line.
 package lower
@@ -203,11 +209,28 @@ const (
 	Test
 )
 
+// Child, added to Run or Test (Run|Child), lowers the program for a
+// process that package workbook/proc started, which calls its target
+// where the compiled program would: before the program is initialized.
+// Its package-level variables hold only what the compiler lays out in the
+// binary, and its init functions do not run (forChild, child.go).
+const Child Mode = 1 << 2
+
+// ChildIf is Child if child is true, and otherwise adds nothing to a mode.
+func ChildIf(child bool) Mode {
+	if child {
+		return Child
+	}
+	return 0
+}
+
 // Lower parses, type-checks and lowers the files of one package. In Test
 // mode the files may include an external test package, which is merged
 // into the package it tests (external.go). The error, when not nil, is an
 // Errors.
 func Lower(files []File, mode Mode) (*Program, error) {
+	child := mode&Child != 0
+	mode &^= Child
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
 	shared.init()
@@ -255,7 +278,7 @@ func Lower(files []File, mode Mode) (*Program, error) {
 			return nil, err
 		}
 	}
-	return lowerPackage(files, asts, mode)
+	return lowerPackage(files, asts, mode, child)
 }
 
 // parseFiles parses the files of a program. shared.mu is held.
@@ -359,9 +382,9 @@ func mergeTests(files []File, asts []*ast.File, base, xtest []int) ([]File, []*a
 	return out, outASTs, nil
 }
 
-// lowerPackage type-checks and lowers the files of one package. shared.mu
-// is held.
-func lowerPackage(files []File, asts []*ast.File, mode Mode) (*Program, error) {
+// lowerPackage type-checks and lowers the files of one package, for a
+// child of package proc if child is true. shared.mu is held.
+func lowerPackage(files []File, asts []*ast.File, mode Mode, child bool) (*Program, error) {
 	fset := shared.fset
 	pkgName := asts[0].Name.Name
 	pkg, info, errs := check(pkgName, asts)
@@ -386,6 +409,14 @@ func lowerPackage(files []File, asts []*ast.File, mode Mode) (*Program, error) {
 	for name, fields := range sts {
 		for _, f := range fields {
 			prog.Structs[name] = append(prog.Structs[name], f.Name())
+		}
+	}
+	if child {
+		// Accesses and Waits stay those of the learner's source, which
+		// the rewrite only cuts down.
+		var err error
+		if files, asts, pkg, info, err = forChild(files, asts, pkg, info); err != nil {
+			return nil, err
 		}
 	}
 	imports := map[string]bool{}

@@ -86,10 +86,15 @@ func newLowerer(fset *token.FileSet, f *ast.File, src []byte, pkg *types.Package
 
 func (l *lowerer) off(p token.Pos) int { return l.tf.Offset(p) }
 
-// text returns the source of [from, to) on one line: the tokens, with the
-// semicolons Go inserts at line ends written out, and no comments.
+// text returns the source of [from, to) on one line (see oneLine).
 func (l *lowerer) text(from, to token.Pos) string {
-	src := l.src[l.off(from):l.off(to)]
+	return oneLine(l.src[l.off(from):l.off(to)])
+}
+
+// oneLine writes src on one line: the tokens, with the semicolons Go
+// inserts at line ends written out, no comments, and a raw string that
+// spans lines as an interpreted one.
+func oneLine(src []byte) string {
 	if !bytes.ContainsAny(src, "\n/") {
 		return string(src)
 	}
@@ -108,6 +113,9 @@ func (l *lowerer) text(from, to token.Pos) string {
 		switch {
 		case tok == token.SEMICOLON:
 			b.WriteByte(';')
+		case tok == token.STRING && strings.ContainsRune(lit, '\n'):
+			s, _ := strconv.Unquote(lit)
+			b.WriteString(strconv.Quote(s))
 		case lit != "":
 			b.WriteString(lit)
 		default:
@@ -292,9 +300,14 @@ func (l *lowerer) importName(p string) string {
 	if alias, ok := l.added[p]; ok {
 		return alias
 	}
-	alias := "__wbi_" + strings.NewReplacer("/", "_", ".", "_").Replace(p)
+	alias := importAlias(p)
 	l.added[p] = alias
 	return alias
+}
+
+// importAlias is the name an import the lowering adds goes by.
+func importAlias(path string) string {
+	return "__wbi_" + strings.NewReplacer("/", "_", ".", "_").Replace(path)
 }
 
 // typeString writes t as the source of this file would name it.
