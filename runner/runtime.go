@@ -78,9 +78,14 @@ func (l *runtimeLog) read(f *os.File, echo *echoer, race func(report string)) {
 							race(raceSeparator + "\n" + strings.Join(block, "\n") + "\n" + raceSeparator + "\n")
 						}
 					}
-				case inRace:
+				case inRace && !strings.HasPrefix(line, "fatal error: "):
 					block = append(block, line)
 				default:
+					// A fatal error (concurrent map writes) can end the
+					// child while the race detector is still writing a
+					// report: the report stays unfinished, and the fatal
+					// error is read as one. No line of a report begins so.
+					inRace = false
 					l.mu.Lock()
 					if strings.HasPrefix(line, "goroutine ") && strings.HasSuffix(line, "locked to thread]:") {
 						l.lockedThread = true

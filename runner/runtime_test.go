@@ -80,6 +80,31 @@ func TestRuntimeLogRead(t *testing.T) {
 	}
 }
 
+// TestRuntimeLogFatalInReport: a fatal error that ends the child while the
+// race detector writes a report is read as the fatal error it is, and the
+// report, unfinished, is not counted (decide.go tells the race from the
+// fatal error).
+func TestRuntimeLogFatalInReport(t *testing.T) {
+	stream := "==================\nWARNING: DATA RACE\nWrite at 0x1 by goroutine 7:\n  runtime.mapassign_fast64()\n" +
+		"fatal error: concurrent map writes\n\ngoroutine 7 [running]:\n"
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		w.WriteString(stream)
+		w.Close()
+	}()
+	var l runtimeLog
+	l.read(r, nil, nil)
+	if l.count() != 0 {
+		t.Errorf("%d race reports counted; want 0, the one begun was not finished", l.count())
+	}
+	if v := l.verdict(); v.fatal != "fatal error: concurrent map writes" {
+		t.Errorf("verdict %+v; want the fatal error", v)
+	}
+}
+
 // TestContradiction: reports out of their order, or that the exit status
 // belies, are told.
 func TestContradiction(t *testing.T) {

@@ -161,9 +161,12 @@ func TestTraceConvoy(t *testing.T) {
 		}
 	}
 	// Every long wait in Lock ended with another goroutine's Unlock; with
-	// four goroutines holding the lock 3ms each, most of them waited.
+	// four goroutines holding the lock 3ms each, most of them waited. (A
+	// Lock that found the mutex free can still take a millisecond or two
+	// to return on a busy machine, waiting for a thread: not a wait for
+	// an Unlock.)
 	for i, s := range tr.Spans {
-		if s.Op == "lock" && s.End-s.Start > 1 && !handed[i] {
+		if s.Op == "lock" && s.End-s.Start > 2.5 && !handed[i] {
 			t.Errorf("a wait in Lock that no Unlock ended: %+v", s)
 		}
 	}
