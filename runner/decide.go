@@ -116,7 +116,7 @@ func (r *run) result(waitErr error, state *os.ProcessState) *Result {
 			// engine's reach: the runtime printed it.
 			res.Panic = &Panic{Value: rt.panic, Test: lastOf(r.running)}
 			set(Panicked, ExitPanic, "panic: "+rt.panic)
-		case strings.Contains(fatal, "out of memory") || strings.Contains(fatal, "cannot allocate memory"):
+		case strings.Contains(fatal, "out of memory") || strings.Contains(fatal, "cannot allocate memory") || rt.runtimeFault:
 			limit("memory")
 		case strings.Contains(fatal, "pthread_create failed") && !r.runtime.lockedThread:
 			// The C library could not map a thread's stack: the data

@@ -137,6 +137,12 @@ type runtimeVerdict struct {
 	// raceDied is what the race detector said as it ended the child
 	// itself ("ThreadSanitizer: … out of memory"), if it did.
 	raceDied string
+	// runtimeFault says the fatal error is a fault ("SIGSEGV:
+	// segmentation violation") in the runtime's own code: the garbage
+	// collector of Go 1.26 can fault that way when the kernel refuses it
+	// memory at the data limit, where it would otherwise say "out of
+	// memory". The program, which may not use unsafe, cannot fault there.
+	runtimeFault bool
 }
 
 // verdict reads the runtime's messages in order, up to the first that
@@ -147,8 +153,20 @@ func (l *runtimeLog) verdict() runtimeVerdict {
 	text := l.text.String()
 	l.mu.Unlock()
 	var v runtimeVerdict
-	for _, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
 		switch {
+		case strings.HasPrefix(line, "SIGSEGV: "), strings.HasPrefix(line, "SIGBUS: "), strings.HasPrefix(line, "unexpected fault address"):
+			v.fatal = line
+			// The faulting goroutine's traceback comes first: its top
+			// frame says whose code faulted.
+			for j := i + 1; j < len(lines); j++ {
+				if strings.HasPrefix(lines[j], "goroutine ") {
+					v.runtimeFault = j+1 < len(lines) && strings.HasPrefix(lines[j+1], "runtime.")
+					break
+				}
+			}
+			return v
 		case strings.HasPrefix(line, "panic: "):
 			v.panic = strings.TrimSuffix(strings.TrimPrefix(line, "panic: "), " [recovered]")
 			return v

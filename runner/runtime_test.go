@@ -21,6 +21,10 @@ func TestRuntimeVerdict(t *testing.T) {
 		{"race detector died", "==123==ERROR: ThreadSanitizer: failed to allocate 0x1000 bytes\n", runtimeVerdict{raceDied: "==123==ERROR: ThreadSanitizer: failed to allocate 0x1000 bytes"}},
 		{"panic with forged text", "panic: boom\nfatal error: runtime: out of memory\n==1==ERROR: ThreadSanitizer: out of memory\n\ngoroutine 7 [running]:\n", runtimeVerdict{panic: "boom"}},
 		{"recovered and repanicked", "panic: boom [recovered]\n", runtimeVerdict{panic: "boom"}},
+		{"fault in the garbage collector", "SIGSEGV: segmentation violation\nPC=0x43a3bd m=0 sigcode=1 addr=0x0\n\ngoroutine 0 gp=0x11629e0 m=0 mp=0x11641a0 [idle]:\nruntime.(*spanQueue).tryDrain(0x400?, 0x7fff12a9a901?, 0x44a678?)\n",
+			runtimeVerdict{fatal: "SIGSEGV: segmentation violation", runtimeFault: true}},
+		{"fault elsewhere", "SIGSEGV: segmentation violation\nPC=0x43a3bd m=0 sigcode=1 addr=0x0\n\ngoroutine 7 gp=0x11629e0 m=0 mp=0x11641a0 [running]:\nsomepkg.f()\n",
+			runtimeVerdict{fatal: "SIGSEGV: segmentation violation"}},
 		{"nothing", "", runtimeVerdict{}},
 	}
 	for _, tt := range tests {
