@@ -43,27 +43,26 @@ func (o *output) event(e runner.Event) {
 // runFiles runs the program made of the given files.
 func runFiles(t testing.TB, opts runner.Options, files ...runner.File) (*runner.Result, *output) {
 	t.Helper()
-	out := &output{}
-	opts.Events = out.event
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	res, err := runner.Run(ctx, runner.Program{Files: files}, opts)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
-	return res, out
+	return runWith(t, runner.Run, opts, files...)
 }
 
 // runPooled runs the program made of the given files through pool.
 func runPooled(t testing.TB, pool *runner.Pool, opts runner.Options, files ...runner.File) (*runner.Result, *output) {
 	t.Helper()
+	return runWith(t, pool.Run, opts, files...)
+}
+
+// runWith runs the program with run (runner.Run, or a pool's), keeping
+// what it printed.
+func runWith(t testing.TB, run func(context.Context, runner.Program, runner.Options) (*runner.Result, error), opts runner.Options, files ...runner.File) (*runner.Result, *output) {
+	t.Helper()
 	out := &output{}
 	opts.Events = out.event
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	res, err := pool.Run(ctx, runner.Program{Files: files}, opts)
+	res, err := run(ctx, runner.Program{Files: files}, opts)
 	if err != nil {
-		t.Fatalf("Pool.Run: %v", err)
+		t.Fatalf("run: %v", err)
 	}
 	return res, out
 }

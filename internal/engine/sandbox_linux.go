@@ -208,63 +208,59 @@ func setidModes() []seccomp.NameWithConditions {
 	return out
 }
 
-func limitsFilter() seccomp.Filter {
+// refusing is a filter for every thread of the child that allows every
+// call but those groups refuse.
+func refusing(groups ...seccomp.SyscallGroup) seccomp.Filter {
 	return seccomp.Filter{
 		NoNewPrivs: true,
 		Flag:       seccomp.FilterFlagTSync,
-		Policy: seccomp.Policy{
-			DefaultAction: seccomp.ActionAllow,
-			Syscalls: []seccomp.SyscallGroup{
-				{Action: seccomp.ActionErrno, Names: []string{"setrlimit", "prlimit64"}},
-			},
-		},
+		Policy:     seccomp.Policy{DefaultAction: seccomp.ActionAllow, Syscalls: groups},
 	}
 }
 
+// limitsFilter is lockLimits' filter.
+func limitsFilter() seccomp.Filter {
+	return refusing(seccomp.SyscallGroup{Action: seccomp.ActionErrno, Names: []string{"setrlimit", "prlimit64"}})
+}
+
+// filter is the sandbox's filter (closeSandbox).
 func filter() seccomp.Filter {
 	pid := uint64(os.Getpid())
-	return seccomp.Filter{
-		NoNewPrivs: true,
-		Flag:       seccomp.FilterFlagTSync,
-		Policy: seccomp.Policy{
-			DefaultAction: seccomp.ActionAllow,
-			Syscalls: []seccomp.SyscallGroup{
-				{Action: seccomp.ActionErrno, Names: denied},
-				// glibc's pthread_create (cgo is linked in) tries clone3
-				// first and uses clone, filtered below, when the kernel
-				// says it has no clone3. Its flags are in memory a filter
-				// cannot read, so it cannot be allowed for threads only.
-				{Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS), Names: []string{"clone3"}},
-				{Action: seccomp.ActionErrno, NamesWithCondtions: []seccomp.NameWithConditions{
-					// Threads yes (the Go runtime makes them), processes no.
-					{Name: "clone", Conditions: seccomp.ArgumentConditions{
-						{Argument: 0, Operation: seccomp.BitsNotSet, Value: unix.CLONE_THREAD},
-					}},
-					// Socket pairs of the local kind only: workbook/proc's
-					// queues and pipes.
-					{Name: "socketpair", Conditions: seccomp.ArgumentConditions{
-						{Argument: 0, Operation: seccomp.NotEqual, Value: unix.AF_UNIX},
-					}},
-					// Signals to itself only: the runtime preempts goroutines
-					// with tgkill(self, thread, SIGURG).
-					{Name: "kill", Conditions: seccomp.ArgumentConditions{
-						{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
-					}},
-					{Name: "tgkill", Conditions: seccomp.ArgumentConditions{
-						{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
-					}},
-					{Name: "rt_sigqueueinfo", Conditions: seccomp.ArgumentConditions{
-						{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
-					}},
-				}},
-				// No file or directory of the program's is setuid or setgid:
-				// running as root, it would otherwise leave a root-owned
-				// setuid program of its choosing on the host while it runs.
-				{Action: seccomp.ActionErrno | seccomp.Action(unix.EPERM), NamesWithCondtions: setidModes()},
-				// openat2 takes its mode in memory a filter cannot read; Go
-				// never calls it.
-				{Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS), Names: []string{"openat2"}},
-			},
-		},
-	}
+	return refusing([]seccomp.SyscallGroup{
+		{Action: seccomp.ActionErrno, Names: denied},
+		// glibc's pthread_create (cgo is linked in) tries clone3
+		// first and uses clone, filtered below, when the kernel
+		// says it has no clone3. Its flags are in memory a filter
+		// cannot read, so it cannot be allowed for threads only.
+		{Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS), Names: []string{"clone3"}},
+		{Action: seccomp.ActionErrno, NamesWithCondtions: []seccomp.NameWithConditions{
+			// Threads yes (the Go runtime makes them), processes no.
+			{Name: "clone", Conditions: seccomp.ArgumentConditions{
+				{Argument: 0, Operation: seccomp.BitsNotSet, Value: unix.CLONE_THREAD},
+			}},
+			// Socket pairs of the local kind only: workbook/proc's
+			// queues and pipes.
+			{Name: "socketpair", Conditions: seccomp.ArgumentConditions{
+				{Argument: 0, Operation: seccomp.NotEqual, Value: unix.AF_UNIX},
+			}},
+			// Signals to itself only: the runtime preempts goroutines
+			// with tgkill(self, thread, SIGURG).
+			{Name: "kill", Conditions: seccomp.ArgumentConditions{
+				{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
+			}},
+			{Name: "tgkill", Conditions: seccomp.ArgumentConditions{
+				{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
+			}},
+			{Name: "rt_sigqueueinfo", Conditions: seccomp.ArgumentConditions{
+				{Argument: 0, Operation: seccomp.NotEqual, Value: pid},
+			}},
+		}},
+		// No file or directory of the program's is setuid or setgid:
+		// running as root, it would otherwise leave a root-owned
+		// setuid program of its choosing on the host while it runs.
+		{Action: seccomp.ActionErrno | seccomp.Action(unix.EPERM), NamesWithCondtions: setidModes()},
+		// openat2 takes its mode in memory a filter cannot read; Go
+		// never calls it.
+		{Action: seccomp.ActionErrno | seccomp.Action(unix.ENOSYS), Names: []string{"openat2"}},
+	}...)
 }
