@@ -124,12 +124,16 @@ func events(t *testing.T, body string) []map[string]any {
 	t.Helper()
 	var out []map[string]any
 	sc := bufio.NewScanner(strings.NewReader(body))
+	sc.Buffer(make([]byte, 64<<10), 16<<20) // a timeline event is one long line
 	for sc.Scan() {
 		var e map[string]any
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			t.Fatalf("line %q of the answer is not JSON: %v", sc.Text(), err)
 		}
 		out = append(out, e)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("reading the answer: %v", err)
 	}
 	return out
 }
